@@ -1,0 +1,148 @@
+#include "ims2/message.hpp"
+
+#include <fmt/format.h>
+
+#include "ims2/free_format.hpp"
+#include "ims2/text.hpp"
+
+namespace imsgate::ims2 {
+namespace {
+
+std::pair<std::string, std::string> split_colon(std::string_view token) {
+  const std::size_t colon = token.find(':');
+  if (colon == std::string_view::npos) return {std::string(token), {}};
+  return {std::string(token.substr(0, colon)), std::string(token.substr(colon + 1))};
+}
+
+DataMessage read_data_body(Preface preface, std::span<const Line> lines, Diagnostics& diagnostics) {
+  DataMessage message;
+  message.preface = std::move(preface);
+  DataSection* section = nullptr;
+  for (const Line& line : lines) {
+    const LogicalLine logical(line);
+    const auto tokens = logical.tokens();
+    if (!tokens.empty() && iequals(tokens[0].text, "data_type")) {
+      DataSection& s = message.sections.emplace_back();
+      s.line.number = line.number;
+      if (tokens.size() < 2) {
+        diagnostics.error(tokens[0].at, "DATA_TYPE needs a data type, e.g. 'DATA_TYPE WAVEFORM IMS2.0:CM6'", "6.1.1");
+      } else {
+        std::tie(s.header.type, s.header.subtype) = split_colon(tokens[1].text);
+        if (tokens.size() > 2) std::tie(s.header.format, s.header.subformat) = split_colon(tokens[2].text);
+        if (tokens.size() > 3)
+          diagnostics.error(tokens[3].at, fmt::format("unexpected '{}' after the format of DATA_TYPE", tokens[3].text),
+                            "6.1.1");
+      }
+      section = &s;
+      continue;
+    }
+    if (section) {
+      section->body.append(line.text);
+      section->body += '\n';
+      continue;
+    }
+    if (tokens.empty()) continue;
+    if (iequals(tokens[0].text, "e-mail") && tokens.size() == 2 && !message.email) {
+      message.email = std::string(tokens[1].text);
+      continue;
+    }
+    diagnostics.error(tokens[0].at, fmt::format("expected a DATA_TYPE line, found '{}'", trim(line.text)), "6.1.1");
+  }
+  if (message.sections.empty())
+    diagnostics.warning({message.preface.begin.number, 1}, "data message without any DATA_TYPE section", "6.1.1");
+  return message;
+}
+
+void write_data_body(const DataMessage& m, std::string& out) {
+  const KeywordCase k = m.preface.keyword_case;
+  if (m.email) {
+    append_keyword(out, "e-mail", k);
+    out += ' ' + *m.email + '\n';
+  }
+  for (const auto& s : m.sections) {
+    append_keyword(out, "data_type", k);
+    out += ' ' + s.header.type;
+    if (!s.header.subtype.empty()) out += ':' + s.header.subtype;
+    if (!s.header.format.empty()) {
+      out += ' ' + s.header.format;
+      if (!s.header.subformat.empty()) out += ':' + s.header.subformat;
+    }
+    out += '\n';
+    out += s.body;
+  }
+}
+
+}  // namespace
+
+ReadResult read_messages(std::string_view input, const ReadOptions& options) {
+  ReadResult result;
+  SplitInput split = split_messages(input, result.diagnostics);
+  if (split.help) result.messages.emplace_back(HelpMessage{});
+  for (auto& envelope : split.envelopes) {
+    if (!envelope.complete) continue;  // discarded (3.4.1); the error is already reported
+    Preface& p = envelope.preface;
+    switch (p.type) {
+      case MessageType::request:
+        result.messages.emplace_back(
+            RequestMessage{p, request::read_request_body(envelope.body, options, result.diagnostics)});
+        break;
+      case MessageType::subscription:
+        result.messages.emplace_back(
+            SubscriptionMessage{p, request::read_subscription_body(envelope.body, options, result.diagnostics)});
+        break;
+      case MessageType::data:
+      case MessageType::labdata:
+        result.messages.emplace_back(read_data_body(p, envelope.body, result.diagnostics));
+        break;
+      case MessageType::command_request:
+      case MessageType::command_response:
+        result.messages.emplace_back(
+            CommandMessage{p, command::read_command_body(envelope.body, p.type, options, result.diagnostics)});
+        break;
+    }
+  }
+  if (options.strict) result.diagnostics.escalate_warnings();
+  return result;
+}
+
+const Preface* preface_of(const Message& message) {
+  return std::visit(
+      [](const auto& m) -> const Preface* {
+        if constexpr (std::is_same_v<std::decay_t<decltype(m)>, HelpMessage>)
+          return nullptr;
+        else
+          return &m.preface;
+      },
+      message);
+}
+
+std::string write_message(const Message& message) {
+  std::string out;
+  if (std::holds_alternative<HelpMessage>(message)) return "help\n";
+  const Preface& p = *preface_of(message);
+  write_preface(p, out);
+  std::visit(
+      [&](const auto& m) {
+        using T = std::decay_t<decltype(m)>;
+        if constexpr (std::is_same_v<T, RequestMessage>)
+          request::write_request_body(m.body, p.keyword_case, out);
+        else if constexpr (std::is_same_v<T, SubscriptionMessage>)
+          request::write_subscription_body(m.body, p.keyword_case, out);
+        else if constexpr (std::is_same_v<T, DataMessage>)
+          write_data_body(m, out);
+        else if constexpr (std::is_same_v<T, CommandMessage>)
+          command::write_command_body(m.body, p.type, p.keyword_case, out);
+      },
+      message);
+  append_keyword(out, "stop", p.keyword_case);
+  out += '\n';
+  return out;
+}
+
+std::string write_messages(const std::vector<Message>& messages) {
+  std::string out;
+  for (const auto& m : messages) out += write_message(m);
+  return out;
+}
+
+}  // namespace imsgate::ims2
