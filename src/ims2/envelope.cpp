@@ -51,7 +51,7 @@ class PrefaceReader {
     }
     p_.version = *version;
     if (*version != FormatVersion::ims2_0)
-      d_.warning(t[1].at, fmt::format("legacy message format '{}' read as IMS2.0", t[1].text), "3.2.1");
+      d_.warning(t[1].at, fmt::format("legacy message format '{}': read with the IMS2.0 rules", t[1].text), "3.2.1");
     extra_tokens(t, 2);
     return true;
   }
@@ -266,12 +266,18 @@ SplitInput split_messages(std::string_view input, Diagnostics& diagnostics) {
     while (auto next = reader.next()) {
       const LogicalLine body_line(*next);
       auto t = body_line.tokens();
+      // Inside data sections only a left-justified STOP ends the message: an indented one is comment text
+      // (3.5.8), and a BEGIN is text too (a LOG section may echo a request). Elsewhere indentation is tolerated
+      // and a BEGIN starts the next message.
+      const bool in_data = stage == 3 && (envelope.preface.type == MessageType::data ||
+                                          envelope.preface.type == MessageType::labdata);
+      if (in_data && !t.empty() && t.front().at.column != 1) t.clear();
       if (is_keyword(t, "stop")) {
         envelope.complete = true;
         if (t.size() > 1) diagnostics.warning(t[1].at, "text after STOP ignored", "3.4.1");
         break;
       }
-      if (is_keyword(t, "begin") && t.size() >= 2 && parse_format_version(t[1].text)) {
+      if (!in_data && is_keyword(t, "begin") && t.size() >= 2 && parse_format_version(t[1].text)) {
         pending = next;
         nested_begin = true;
         break;
@@ -284,7 +290,7 @@ SplitInput split_messages(std::string_view input, Diagnostics& diagnostics) {
       } else if (stage == 1) {
         ok = preface.read_msg_id(t, at) && ok;
         stage = 2;
-      } else if (stage == 2 && preface.read_optional(t)) {
+      } else if (stage == 2 && !t.empty() && preface.read_optional(t)) {
         // stays in the optional lines
       } else {
         stage = 3;

@@ -7,7 +7,8 @@ std::optional<Line> LineReader::peek() const {
   const std::size_t end = input_.find('\n', pos_);
   const std::size_t stop = end == std::string_view::npos ? input_.size() : end;
   Line line{input_.substr(pos_, stop - pos_), number_ + 1, pos_, false};
-  if (!line.text.empty() && line.text.back() == '\r') {
+  // CR LF ends a line; stray CRs before it are dropped too, so that what is written reads back the same.
+  while (!line.text.empty() && line.text.back() == '\r') {
     line.text.remove_suffix(1);
     line.crlf = true;
   }

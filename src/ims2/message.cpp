@@ -18,17 +18,25 @@ DataMessage read_data_body(Preface preface, std::span<const Line> lines, Diagnos
   DataMessage message;
   message.preface = std::move(preface);
   DataSection* section = nullptr;
+  int stray_lines = 0;
   for (const Line& line : lines) {
     const LogicalLine logical(line);
     const auto tokens = logical.tokens();
-    if (!tokens.empty() && iequals(tokens[0].text, "data_type")) {
+    // A DATA_TYPE line is left-justified; an indented one is text of the section (App. I.13).
+    if (!tokens.empty() && tokens[0].at.column == 1 && iequals(tokens[0].text, "data_type")) {
       DataSection& s = message.sections.emplace_back();
       s.line.number = line.number;
       if (tokens.size() < 2) {
         diagnostics.error(tokens[0].at, "DATA_TYPE needs a data type, e.g. 'DATA_TYPE WAVEFORM IMS2.0:CM6'", "6.1.1");
       } else {
         std::tie(s.header.type, s.header.subtype) = split_colon(tokens[1].text);
-        if (tokens.size() > 2) std::tie(s.header.format, s.header.subformat) = split_colon(tokens[2].text);
+        if (s.header.type.empty())
+          diagnostics.error(tokens[1].at, "the data type is missing before ':'", "6.1.1");
+        if (tokens.size() > 2) {
+          std::tie(s.header.format, s.header.subformat) = split_colon(tokens[2].text);
+          if (s.header.format.empty())
+            diagnostics.error(tokens[2].at, "the format is missing before ':', e.g. 'IMS2.0:CM6'", "6.1.1");
+        }
         if (tokens.size() > 3)
           diagnostics.error(tokens[3].at, fmt::format("unexpected '{}' after the format of DATA_TYPE", tokens[3].text),
                             "6.1.1");
@@ -42,12 +50,18 @@ DataMessage read_data_body(Preface preface, std::span<const Line> lines, Diagnos
       continue;
     }
     if (tokens.empty()) continue;
-    if (iequals(tokens[0].text, "e-mail") && tokens.size() == 2 && !message.email) {
-      message.email = std::string(tokens[1].text);
+    if (iequals(tokens[0].text, "e-mail") && tokens.size() <= 2 && !message.email) {
+      message.email = tokens.size() == 2 ? std::string(tokens[1].text) : std::string();
+      if (tokens.size() == 1) diagnostics.warning(tokens[0].at, "E-MAIL line without an address", "4.4");
       continue;
     }
-    diagnostics.error(tokens[0].at, fmt::format("expected a DATA_TYPE line, found '{}'", trim(line.text)), "6.1.1");
+    if (stray_lines++ == 0)
+      diagnostics.error(tokens[0].at, fmt::format("expected a DATA_TYPE line, found '{}'", trim(line.text)), "6.1.1");
   }
+  if (stray_lines > 1)
+    diagnostics.error({lines.front().number, 1},
+                      fmt::format("{} lines before the first DATA_TYPE line belong to no section", stray_lines),
+                      "6.1.1");
   if (message.sections.empty())
     diagnostics.warning({message.preface.begin.number, 1}, "data message without any DATA_TYPE section", "6.1.1");
   return message;
@@ -57,7 +71,8 @@ void write_data_body(const DataMessage& m, std::string& out) {
   const KeywordCase k = m.preface.keyword_case;
   if (m.email) {
     append_keyword(out, "e-mail", k);
-    out += ' ' + *m.email + '\n';
+    if (!m.email->empty()) out += ' ' + *m.email;
+    out += '\n';
   }
   for (const auto& s : m.sections) {
     append_keyword(out, "data_type", k);
