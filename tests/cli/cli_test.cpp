@@ -1,0 +1,107 @@
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "test_paths.hpp"
+
+namespace imsgate::cli {
+namespace {
+
+// A message file in a fresh temporary folder, removed with the fixture.
+class CliTest : public ::testing::Test {
+ protected:
+  std::string write(const std::string& name, const std::string& text) {
+    const auto path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path dir_ = [] {
+    auto d = std::filesystem::temp_directory_path() /
+             ("imsgate-cli-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  std::ostringstream out, err;
+};
+
+const std::string kGoodData =
+    "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID 42 ANY_NDC\nDATA_TYPE LOG IMS2.0\n hello\nSTOP\n";
+const std::string kWarnedData = "From: someone\n" + kGoodData;
+const std::string kBadData = "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID 42 ANY_NDC\nDATA_TYPE LOG IMS2.0\n";
+
+}  // namespace
+
+TEST_F(CliTest, CheckExitsZeroOnAValidFile) {
+  EXPECT_EQ(run_check({{write("a.msg", kGoodData)}}, out, err), kExitOk);
+  EXPECT_EQ(out.str(), "");
+}
+
+TEST_F(CliTest, CheckPrintsDiagnosticsWithFileLineColumnAndRule) {
+  const auto path = write("bad.msg", kBadData);
+  EXPECT_EQ(run_check({{path}}, out, err), kExitInvalid);
+  EXPECT_EQ(out.str(), path + ":1:1: error: message has no STOP: it is incomplete and discarded [spec 3.4.1]\n");
+}
+
+TEST_F(CliTest, StrictTurnsWarningsIntoErrors) {
+  const auto path = write("w.msg", kWarnedData);
+  EXPECT_EQ(run_check({{path}}, out, err), kExitOk);
+  EXPECT_NE(out.str().find(":1:1: warning: 1 line(s) of free text"), std::string::npos) << out.str();
+  std::ostringstream strict_out;
+  EXPECT_EQ(run_check({{path}, true}, strict_out, err), kExitInvalid);
+  EXPECT_NE(strict_out.str().find(":1:1: error: 1 line(s) of free text"), std::string::npos);
+}
+
+TEST_F(CliTest, UnreadableFileIsExitTwo) {
+  EXPECT_EQ(run_check({{(dir_ / "missing.msg").string(), write("a.msg", kGoodData)}}, out, err), kExitUsage);
+  EXPECT_NE(err.str().find("missing.msg"), std::string::npos);
+}
+
+TEST_F(CliTest, CheckJsonGivesOneObjectPerInput) {
+  const auto good = write("good.msg", kGoodData);
+  const auto bad = write("bad.msg", kBadData);
+  EXPECT_EQ(run_check({{good, bad}, false, true}, out, err), kExitInvalid);
+  std::istringstream lines(out.str());
+  std::string line;
+  std::getline(lines, line);
+  const auto first = nlohmann::json::parse(line);
+  EXPECT_EQ(first["file"], good);
+  EXPECT_EQ(first["errors"], 0);
+  ASSERT_EQ(first["messages"].size(), 1u);
+  EXPECT_EQ(first["messages"][0]["msg_type"], "data");
+  EXPECT_EQ(first["messages"][0]["msg_id"]["id"], "42");
+  EXPECT_EQ(first["messages"][0]["msg_id"]["source"], "ANY_NDC");
+  EXPECT_EQ(first["messages"][0]["sections"][0]["data_type"], "LOG");
+  std::getline(lines, line);
+  const auto second = nlohmann::json::parse(line);
+  EXPECT_EQ(second["errors"], 1);
+  EXPECT_EQ(second["diagnostics"][0]["rule"], "3.4.1");
+  EXPECT_EQ(second["diagnostics"][0]["line"], 1);
+  EXPECT_FALSE(std::getline(lines, line));
+}
+
+TEST_F(CliTest, DumpShowsTheModel) {
+  EXPECT_EQ(run_dump({write("a.msg", kGoodData)}, out, err), kExitOk);
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["messages"][0]["sections"][0]["text"], " hello\n");
+  EXPECT_EQ(j["messages"][0]["format"], "IMS2.0");
+}
+
+TEST_F(CliTest, FmtRewritesCanonically) {
+  EXPECT_EQ(run_fmt({write("a.msg", "junk\r\n" + kGoodData)}, out, err), kExitOk);
+  EXPECT_EQ(out.str(), kGoodData);
+}
+
+TEST_F(CliTest, FmtRefusesAMessageWithErrors) {
+  EXPECT_EQ(run_fmt({write("bad.msg", kBadData)}, out, err), kExitInvalid);
+  EXPECT_EQ(out.str(), "");
+  EXPECT_NE(err.str().find("not rewritten"), std::string::npos);
+}
+
+}  // namespace imsgate::cli
