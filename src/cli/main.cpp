@@ -29,6 +29,29 @@ int main(int argc, char** argv) {
   auto* fmt_cmd = app.add_subcommand("fmt", "Rewrite a message file in canonical form on standard output");
   fmt_cmd->add_option("file", fmt.file, "Message file; - for standard input")->required();
 
+  ConvertOptions convert;
+  std::string mseed_encoding = "steim2";
+  auto* convert_cmd = app.add_subcommand(
+      "convert", "Convert waveforms between IMS2.0 WAVEFORM (INT, CM6, CM8, CSF) and miniSEED");
+  convert_cmd->add_option("input", convert.input, "IMS2.0 message, bare GSE2 waveform file or miniSEED file")
+      ->required();
+  convert_cmd->add_option("output", convert.output, "Output file; - for standard output")->required();
+  convert_cmd->add_option("--to", convert.to,
+                          "mseed, ims2:cm6, ims2:int, ims2:cm8 or ims2:csf (default: miniSEED for IMS2.0 input, "
+                          "ims2:cm6 for miniSEED input)");
+  convert_cmd->add_option("--mseed-encoding", mseed_encoding, "steim2 (default), steim1 or int32")
+      ->check(CLI::IsMember({"steim2", "steim1", "int32"}));
+  convert_cmd->add_option("--record-length", convert.record_length, "miniSEED record length in bytes")
+      ->check(CLI::IsMember({256, 512, 1024, 2048, 4096, 8192}));
+  convert_cmd->add_option("--network", convert.network, "miniSEED network code (when STA2's does not fit 2 characters)");
+  convert_cmd->add_option("--location", convert.location,
+                          "miniSEED location code (when the WID2 auxiliary code does not fit 2 characters)");
+  convert_cmd->add_option("--msg-id", convert.msg_id, "MSG_ID of IMS2.0 output (default: the current UTC time)");
+  convert_cmd->add_flag("--verbose", convert.verbose, "Say how many segments and samples were converted");
+  convert_cmd->footer(
+      "Identities: station and channel as they are; the STA2 network is the miniSEED network and the WID2 auxiliary "
+      "code the location code. Exit status: 0 converted, 1 the input has errors, 2 usage or I/O trouble.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -38,5 +61,11 @@ int main(int argc, char** argv) {
   if (*check_cmd) return run_check(check, std::cout, std::cerr);
   if (*dump_cmd) return run_dump(dump, std::cout, std::cerr);
   if (*fmt_cmd) return run_fmt(fmt, std::cout, std::cerr);
+  if (*convert_cmd) {
+    convert.mseed_encoding = mseed_encoding == "int32"    ? MseedEncoding::int32
+                             : mseed_encoding == "steim1" ? MseedEncoding::steim1
+                                                          : MseedEncoding::steim2;
+    return run_convert(convert, std::cerr);
+  }
   return kExitUsage;
 }

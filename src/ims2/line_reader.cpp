@@ -1,5 +1,7 @@
 #include "ims2/line_reader.hpp"
 
+#include <algorithm>
+
 namespace imsgate::ims2 {
 
 std::optional<Line> LineReader::peek() const {
@@ -22,6 +24,18 @@ std::optional<Line> LineReader::next() {
   pos_ = end == std::string_view::npos ? input_.size() : end + 1;
   ++number_;
   return line;
+}
+
+void LineReader::advance(std::size_t bytes) {
+  std::size_t end = std::min(input_.size(), pos_ + bytes);
+  // A consumed part that ends inside a line takes the rest of that line with it.
+  if (end > pos_ && input_[end - 1] != '\n') {
+    const std::size_t newline = input_.find('\n', end);
+    end = newline == std::string_view::npos ? input_.size() : newline + 1;
+  }
+  number_ += static_cast<int>(std::count(input_.begin() + pos_, input_.begin() + end, '\n'));
+  if (end == input_.size() && end > pos_ && input_[end - 1] != '\n') ++number_;
+  pos_ = end;
 }
 
 }  // namespace imsgate::ims2

@@ -25,6 +25,10 @@ class LineReader {
   std::optional<Line> next();
   std::optional<Line> peek() const;
   bool at_end() const { return pos_ >= input_.size(); }
+  // Moves on by `bytes` that a caller has consumed itself (a codec over data lines), to the end of the line
+  // they end in, keeping the line count.
+  void advance(std::size_t bytes);
+  int lines_read() const { return number_; }
   std::size_t offset() const { return pos_; }
   std::string_view input() const { return input_; }
 

@@ -87,10 +87,62 @@ void write_data_body(const DataMessage& m, std::string& out) {
   }
 }
 
+// The first non-blank line of an input, if any.
+std::optional<Line> first_text_line(std::string_view input) {
+  LineReader lines(input);
+  while (auto line = lines.next())
+    if (!trim(line->text).empty()) return line;
+  return std::nullopt;
+}
+
+bool starts_with_word(std::string_view text, std::string_view word) {
+  return istarts_with(text, word) && (text.size() == word.size() || is_blank(text[word.size()]));
+}
+
+// A file of bare GSE2 waveform blocks: WID2 ... CHK2 up to a STOP line or the end, read as one WAVEFORM section.
+DataMessage read_bare_waveform(std::string_view input, int first_line, Diagnostics& diagnostics) {
+  DataMessage message;
+  message.bare = true;
+  DataSection& section = message.sections.emplace_back();
+  section.header.type = "WAVEFORM";
+  section.line.number = first_line - 1;
+  LineReader lines(input);
+  bool stopped = false;
+  while (auto line = lines.next()) {
+    if (line->number < first_line) continue;
+    if (!stopped && starts_with_word(line->text, "STOP")) {
+      stopped = true;
+    } else if (!stopped) {
+      section.body.append(line->text);
+      section.body += '\n';
+    } else if (!trim(line->text).empty()) {
+      diagnostics.warning({line->number, 1}, "text after STOP ignored", "3.4.1");
+      break;
+    }
+  }
+  return message;
+}
+
 }  // namespace
 
 ReadResult read_messages(std::string_view input, const ReadOptions& options) {
   ReadResult result;
+  if (auto first = first_text_line(input)) {
+    if (starts_with_word(first->text, "WID2")) {
+      result.diagnostics.warning({first->number, 1}, "bare GSE2 waveform blocks without BEGIN: read as one WAVEFORM section",
+                                 "3.1");
+      result.messages.emplace_back(read_bare_waveform(input, first->number, result.diagnostics));
+      if (options.strict) result.diagnostics.escalate_warnings();
+      return result;
+    }
+    if (starts_with_word(first->text, "WID1") || starts_with_word(first->text, "XW01")) {
+      result.diagnostics.error({first->number, 1},
+                               "GSE1 waveform files (XW01, WID1, DAT1) are not supported: only GSE2 and IMS2.0 WID2 "
+                               "blocks are read",
+                               "6.3.2");
+      return result;
+    }
+  }
   SplitInput split = split_messages(input, result.diagnostics);
   if (split.help) result.messages.emplace_back(HelpMessage{});
   for (auto& envelope : split.envelopes) {
@@ -111,6 +163,7 @@ ReadResult read_messages(std::string_view input, const ReadOptions& options) {
         break;
       case MessageType::command_request:
       case MessageType::command_response:
+        command::check_command_preface(p, result.diagnostics);
         result.messages.emplace_back(
             CommandMessage{p, command::read_command_body(envelope.body, p.type, options, result.diagnostics)});
         break;
@@ -134,6 +187,10 @@ const Preface* preface_of(const Message& message) {
 std::string write_message(const Message& message) {
   std::string out;
   if (std::holds_alternative<HelpMessage>(message)) return "help\n";
+  if (const auto* data = std::get_if<DataMessage>(&message); data && data->bare) {
+    for (const auto& section : data->sections) out += section.body;
+    return out + "STOP\n";
+  }
   const Preface& p = *preface_of(message);
   write_preface(p, out);
   std::visit(

@@ -39,6 +39,9 @@ struct DataSection {
 
 struct DataMessage {  // MSG_TYPE data and labdata
   Preface preface;
+  // GSE2 waveform blocks with no BEGIN and no preface, as waveform archives keep them: one WAVEFORM section,
+  // written back the same way.
+  bool bare = false;
   std::optional<std::string> email;  // an E-MAIL line before the first section (GSE2.0 senders write one)
   std::vector<DataSection> sections;
   bool operator==(const DataMessage&) const = default;

@@ -1,0 +1,25 @@
+// CSF (6.3.2.5): authenticated waveform data, the station's CD-1.1 channel subframes sent as base-64.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <tl/expected.hpp>
+
+#include "ims2/codec/codec_error.hpp"
+
+namespace imsgate::ims2::codec {
+
+// Decodes the base-64 lines that follow DAT2 (up to the first line that is blank or not base-64, such as
+// CHK2), reads the channel subframes they hold and writes their samples, which must number samples.size().
+// Signatures are not verified here: read_cd11_subframes gives the signed bytes and the signature of each
+// subframe to whoever holds the stations' keys. Returns the bytes consumed, through the base-64 lines and any
+// blank lines after them.
+tl::expected<std::size_t, CodecError> decode_csf(std::string_view text, std::span<std::int32_t> samples);
+
+// Appends channel subframes, exactly as a station signed them, as base-64 lines.
+void encode_csf(std::span<const std::uint8_t> subframes, std::string& out);
+
+}  // namespace imsgate::ims2::codec

@@ -1,0 +1,32 @@
+#include "ims2/shi/bulletin.hpp"
+
+#include "ims2/shi/gse_bulletin.hpp"
+
+namespace imsgate::ims2::shi {
+
+Bulletin read_bulletin(const DataSection& section, Diagnostics& diagnostics) {
+  if (is_gse_bulletin(section)) return read_gse_bulletin(section, diagnostics);
+  BulletinText text = read_bulletin_text(section, BulletinKind::bulletin, diagnostics);
+  return {text.time_stamp, std::move(text.title), std::move(text.events), text.end_time_stamp};
+}
+
+tl::expected<std::string, std::string> write_bulletin(const Bulletin& bulletin) {
+  std::string out;
+  if (bulletin.time_stamp) out += write_time_stamp(*bulletin.time_stamp);
+  out += bulletin.title + "\n";
+  for (const BulletinEvent& e : bulletin.events) {
+    auto title = write_event_title(e);
+    if (!title) return title;
+    auto origin = write_origin_block(e.origin);
+    if (!origin) return origin;
+    auto phases = write_phase_block(e.phases);
+    if (!phases) return phases;
+    out += *title + *origin + "\n" + *phases;
+    for (const std::string& line : e.kept_lines) out += line + "\n";
+    out += "\n\n";
+  }
+  if (bulletin.end_time_stamp) out += write_time_stamp(*bulletin.end_time_stamp);
+  return out;
+}
+
+}  // namespace imsgate::ims2::shi

@@ -1,0 +1,18 @@
+// GSE2.0 bulletins of real archives (the layout IMS2.0's BULLETIN grew from): two-line origins with up to
+// three magnitudes, a region line, and phase lines with their own dates. Read into the IMS2.0 bulletin model.
+#pragma once
+
+#include <string_view>
+
+#include "ims2/diagnostic.hpp"
+#include "ims2/message.hpp"
+#include "ims2/shi/bulletin.hpp"
+
+namespace imsgate::ims2::shi {
+
+// The section is a GSE2.0 bulletin: its format says GSE2.x, or it has the GSE2.0 origin column titles.
+bool is_gse_bulletin(const DataSection& section);
+
+Bulletin read_gse_bulletin(const DataSection& section, Diagnostics& diagnostics);
+
+}  // namespace imsgate::ims2::shi
