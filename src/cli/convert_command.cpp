@@ -26,7 +26,8 @@ using File = std::unique_ptr<std::FILE, FileCloser>;
 
 std::string default_msg_id() {
   const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  std::string stamp = ims2::write_fixed_date_time(std::chrono::time_point_cast<std::chrono::microseconds>(now), 0);
+  std::string stamp =
+      ims2::write_fixed_date_time(std::chrono::time_point_cast<std::chrono::microseconds>(now), 0);
   for (char& c : stamp)
     if (c == ' ') c = '_';
   std::erase(stamp, ':');
@@ -36,8 +37,10 @@ std::string default_msg_id() {
 // Writes an IMS2.0 WAVEFORM data message one block at a time.
 class Ims2Output {
  public:
-  Ims2Output(std::FILE* out, std::string subformat, const std::string& msg_id) : out_(out), subformat_(subformat) {
-    fmt::print(out_, "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID {}\nDATA_TYPE WAVEFORM IMS2.0:{}\n", msg_id, subformat_);
+  Ims2Output(std::FILE* out, std::string subformat, const std::string& msg_id)
+      : out_(out), subformat_(subformat) {
+    fmt::print(out_, "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID {}\nDATA_TYPE WAVEFORM IMS2.0:{}\n", msg_id,
+               subformat_);
   }
   tl::expected<void, std::string> write(WaveformBlock block) {
     if (auto* segment = std::get_if<WaveformSegment>(&block)) segment->wid2.subformat = subformat_;
@@ -63,7 +66,8 @@ int run_convert(const ConvertOptions& options, std::ostream& err) {
     return kExitUsage;
   }
   const bool from_mseed = is_mseed(input->bytes());
-  const std::string target = ims2::to_lower(options.to.empty() ? (from_mseed ? "ims2:cm6" : "mseed") : options.to);
+  const std::string target =
+      ims2::to_lower(options.to.empty() ? (from_mseed ? "ims2:cm6" : "mseed") : options.to);
   std::string subformat;
   if (target != "mseed") {
     if (!ims2::istarts_with(target, "ims2:") || !ims2::codec::parse_subformat(target.substr(5))) {
@@ -109,17 +113,20 @@ int run_convert(const ConvertOptions& options, std::ostream& err) {
     ims2::Diagnostics diagnostics;
     ims2::shi::WaveformStream stream(input->bytes(), diagnostics);
     std::optional<Ims2Output> ims2;
-    if (!subformat.empty()) ims2.emplace(out.get(), subformat, options.msg_id.empty() ? default_msg_id() : options.msg_id);
+    if (!subformat.empty())
+      ims2.emplace(out.get(), subformat, options.msg_id.empty() ? default_msg_id() : options.msg_id);
     MseedWriter mseed(out.get(), options.mseed_encoding, options.record_length);
     while (auto block = stream.next()) {
       if (ims2) {
-        if (auto* segment = std::get_if<WaveformSegment>(&*block)) samples += segment->samples.size(), ++segments;
+        if (auto* segment = std::get_if<WaveformSegment>(&*block))
+          samples += segment->samples.size(), ++segments;
         if (auto ok = ims2->write(std::move(*block)); !ok) fail(ok.error());
         continue;
       }
       const auto* segment = std::get_if<WaveformSegment>(&*block);
       if (!segment) {
-        err << "imsgate convert: " << options.input << ": an OUT2 or DLY2 block has no miniSEED form; left out\n";
+        err << "imsgate convert: " << options.input
+            << ": an OUT2 or DLY2 block has no miniSEED form; left out\n";
         continue;
       }
       auto id = mseed_identity(*segment, {options.network, options.location});

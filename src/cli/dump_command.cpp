@@ -23,7 +23,7 @@ int run_dump(const DumpOptions& options, std::ostream& out, std::ostream& err) {
   const auto result = ims2::read_messages(input->bytes, {.strict = options.strict});
   nlohmann::json j = {{"file", input->name}};
   j["messages"] = nlohmann::json::array();
-  for (const auto& m : result.messages) j["messages"].push_back(to_json(m));
+  for (const auto& m : result.messages) j["messages"].push_back(to_json(m, {.samples = options.samples}));
   j["diagnostics"] = nlohmann::json::array();
   for (const auto& d : result.diagnostics) j["diagnostics"].push_back(to_json(d));
   out << j.dump(2) << '\n';

@@ -1,6 +1,7 @@
 #include "cli/json_model.hpp"
 
 #include "ims2/datetime.hpp"
+#include "ims2/shi/section.hpp"
 
 namespace imsgate::cli {
 
@@ -53,17 +54,22 @@ json summary_json(const ims2::Message& m) {
   return j;
 }
 
-json to_json(const ims2::Message& m) {
+json to_json(const ims2::Message& m, const JsonOptions& options) {
   json j = summary_json(m);
   std::visit(
       [&](const auto& msg) {
         using T = std::decay_t<decltype(msg)>;
         if constexpr (std::is_same_v<T, ims2::DataMessage>) {
           if (msg.email) j["e-mail"] = *msg.email;
+          if (msg.bare) j["bare"] = true;
           json sections = json::array();
           for (const auto& s : msg.sections) {
             json sj = section_header(s);
-            sj["text"] = s.body;
+            ims2::Diagnostics ignored;  // reported by the reader of the whole message
+            if (auto model = ims2::shi::read_section(s, ignored))
+              sj["model"] = to_json(*model, options);
+            else
+              sj["text"] = s.body;
             sections.push_back(sj);
           }
           j["sections"] = sections;

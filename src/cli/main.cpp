@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check", "Read IMS2.0 message files and report every problem found");
   check_cmd->add_option("files", check.files, "Message files; - for standard input")->required();
   check_cmd->add_flag("--strict", check.strict, "Treat every warning as an error");
-  check_cmd->add_flag("--json", check.json, "Print one JSON object per input: message summary and diagnostics");
+  check_cmd->add_flag("--json", check.json,
+                      "Print one JSON object per input: message summary and diagnostics");
   check_cmd->footer("Exit status: 0 no errors, 1 errors found, 2 usage or I/O trouble.");
 
   DumpOptions dump;
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   dump_cmd->add_option("file", dump.file, "Message file; - for standard input")->required();
   dump_cmd->add_flag("--json", dump_json, "Print the model as JSON (the only output form)");
   dump_cmd->add_flag("--strict", dump.strict, "Treat every warning as an error");
+  dump_cmd->add_flag("--samples", dump.samples, "Include the samples of waveform segments");
 
   FmtOptions fmt;
   auto* fmt_cmd = app.add_subcommand("fmt", "Rewrite a message file in canonical form on standard output");
@@ -36,20 +38,24 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("input", convert.input, "IMS2.0 message, bare GSE2 waveform file or miniSEED file")
       ->required();
   convert_cmd->add_option("output", convert.output, "Output file; - for standard output")->required();
-  convert_cmd->add_option("--to", convert.to,
-                          "mseed, ims2:cm6, ims2:int, ims2:cm8 or ims2:csf (default: miniSEED for IMS2.0 input, "
-                          "ims2:cm6 for miniSEED input)");
+  convert_cmd->add_option(
+      "--to", convert.to,
+      "mseed, ims2:cm6, ims2:int, ims2:cm8 or ims2:csf (default: miniSEED for IMS2.0 input, "
+      "ims2:cm6 for miniSEED input)");
   convert_cmd->add_option("--mseed-encoding", mseed_encoding, "steim2 (default), steim1 or int32")
       ->check(CLI::IsMember({"steim2", "steim1", "int32"}));
   convert_cmd->add_option("--record-length", convert.record_length, "miniSEED record length in bytes")
       ->check(CLI::IsMember({256, 512, 1024, 2048, 4096, 8192}));
-  convert_cmd->add_option("--network", convert.network, "miniSEED network code (when STA2's does not fit 2 characters)");
+  convert_cmd->add_option("--network", convert.network,
+                          "miniSEED network code (when STA2's does not fit 2 characters)");
   convert_cmd->add_option("--location", convert.location,
                           "miniSEED location code (when the WID2 auxiliary code does not fit 2 characters)");
-  convert_cmd->add_option("--msg-id", convert.msg_id, "MSG_ID of IMS2.0 output (default: the current UTC time)");
+  convert_cmd->add_option("--msg-id", convert.msg_id,
+                          "MSG_ID of IMS2.0 output (default: the current UTC time)");
   convert_cmd->add_flag("--verbose", convert.verbose, "Say how many segments and samples were converted");
   convert_cmd->footer(
-      "Identities: station and channel as they are; the STA2 network is the miniSEED network and the WID2 auxiliary "
+      "Identities: station and channel as they are; the STA2 network is the miniSEED network and the WID2 "
+      "auxiliary "
       "code the location code. Exit status: 0 converted, 1 the input has errors, 2 usage or I/O trouble.");
 
   try {

@@ -14,11 +14,11 @@ namespace {
 
 using ims2::shi::WaveformSegment;
 
-tl::expected<std::string, std::string> fitted(std::string_view what, const std::string& value, std::size_t max,
-                                              std::string_view option) {
+tl::expected<std::string, std::string> fitted(std::string_view what, const std::string& value,
+                                              std::size_t max, std::string_view option) {
   if (value.size() <= max) return value;
-  return tl::unexpected(fmt::format("{} '{}' has more than the {} characters miniSEED allows{}", what, value, max,
-                                    option.empty() ? "" : fmt::format(": give {}", option)));
+  return tl::unexpected(fmt::format("{} '{}' has more than the {} characters miniSEED allows{}", what, value,
+                                    max, option.empty() ? "" : fmt::format(": give {}", option)));
 }
 
 void write_records(char* record, int length, void* out) {
@@ -55,7 +55,8 @@ bool is_mseed(std::string_view bytes) {
 tl::expected<StreamIdentity, std::string> mseed_identity(const WaveformSegment& segment,
                                                          const IdentityOverrides& overrides) {
   StreamIdentity id;
-  const std::string network = overrides.network.value_or(segment.sta2 ? segment.sta2->network : std::string());
+  const std::string network =
+      overrides.network.value_or(segment.sta2 ? segment.sta2->network : std::string());
   const std::string location = overrides.location.value_or(segment.wid2.aux_id);
   auto n = fitted("network code", network, 2, "--network");
   if (!n) return tl::unexpected(n.error());
@@ -78,8 +79,8 @@ tl::expected<void, std::string> MseedWriter::write(const WaveformSegment& segmen
   trace->dataquality = 'D';
   trace->starttime = segment.wid2.start.time_since_epoch().count();  // both in microseconds
   trace->samprate = segment.wid2.sample_rate;
-  // mst_pack moves the samples it has packed out of the trace's buffer, so it gets a malloc'd copy of its own,
-  // which mst_free releases.
+  // mst_pack moves the samples it has packed out of the trace's buffer, so it gets a malloc'd copy of its
+  // own, which mst_free releases.
   const std::size_t bytes = segment.samples.size() * sizeof(std::int32_t);
   trace->datasamples = std::malloc(bytes);
   if (!trace->datasamples) {
@@ -90,17 +91,20 @@ tl::expected<void, std::string> MseedWriter::write(const WaveformSegment& segmen
   trace->numsamples = static_cast<std::int64_t>(segment.samples.size());
   trace->samplecnt = trace->numsamples;
   trace->sampletype = 'i';
-  const flag encoding = encoding_ == MseedEncoding::steim2 ? DE_STEIM2
+  const flag encoding = encoding_ == MseedEncoding::steim2   ? DE_STEIM2
                         : encoding_ == MseedEncoding::steim1 ? DE_STEIM1
                                                              : DE_INT32;
   std::int64_t packed = 0;
-  const int records = mst_pack(trace, write_records, out_, record_length_, encoding, 1, &packed, 1, 0, nullptr);
+  const int records =
+      mst_pack(trace, write_records, out_, record_length_, encoding, 1, &packed, 1, 0, nullptr);
   mst_free(&trace);
   if (records < 0 || packed != static_cast<std::int64_t>(segment.samples.size()))
-    return tl::unexpected(fmt::format(
-        "libmseed could not pack the {} samples of {} {} starting {}{}", segment.samples.size(), id.station,
-        id.channel, ims2::write_fixed_date_time(segment.wid2.start, 3),
-        encoding_ == MseedEncoding::int32 ? "" : " (differences too large for Steim compression: use --mseed-encoding int32)"));
+    return tl::unexpected(
+        fmt::format("libmseed could not pack the {} samples of {} {} starting {}{}", segment.samples.size(),
+                    id.station, id.channel, ims2::write_fixed_date_time(segment.wid2.start, 3),
+                    encoding_ == MseedEncoding::int32
+                        ? ""
+                        : " (differences too large for Steim compression: use --mseed-encoding int32)"));
   if (std::ferror(out_)) return tl::unexpected(std::string("write error"));
   return {};
 }
@@ -120,8 +124,8 @@ tl::expected<std::optional<WaveformSegment>, std::string> MseedReader::read_reco
   if (status == MS_ENDOFFILE) return std::nullopt;
   if (status != MS_NOERROR) return tl::unexpected(fmt::format("{}: {}", path_, ms_errorstr(status)));
   if (record->sampletype != 'i')
-    return tl::unexpected(fmt::format("{}: record of {} with '{}' samples: IMS2.0 waveforms hold integers", path_,
-                                      record->station, record->sampletype));
+    return tl::unexpected(fmt::format("{}: record of {} with '{}' samples: IMS2.0 waveforms hold integers",
+                                      path_, record->station, record->sampletype));
   WaveformSegment segment;
   auto& wid = segment.wid2;
   wid.start = ims2::TimePoint{std::chrono::microseconds{record->starttime}};

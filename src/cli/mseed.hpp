@@ -66,8 +66,8 @@ class MseedReader {
   tl::expected<std::optional<ims2::shi::WaveformSegment>, std::string> read_record();
 
   std::string path_;
-  void* file_ = nullptr;    // libmseed's MSFileParam
-  void* record_ = nullptr;  // libmseed's MSRecord
+  void* file_ = nullptr;                               // libmseed's MSFileParam
+  void* record_ = nullptr;                             // libmseed's MSRecord
   std::optional<ims2::shi::WaveformSegment> pending_;  // a record read ahead, the start of the next segment
 };
 

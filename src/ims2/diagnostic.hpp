@@ -34,6 +34,8 @@ class Diagnostics {
 
   // Strict mode: every warning becomes an error.
   void escalate_warnings();
+  // Puts the diagnostics in input order (line, then column), keeping the order of those at one place.
+  void sort_by_position();
 
   bool has_errors() const;
   std::size_t error_count() const;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ims2/free_format.hpp"
+#include "ims2/shi/section.hpp"
 #include "ims2/text.hpp"
 
 namespace imsgate::ims2 {
@@ -103,6 +104,7 @@ bool starts_with_word(std::string_view text, std::string_view word) {
 DataMessage read_bare_waveform(std::string_view input, int first_line, Diagnostics& diagnostics) {
   DataMessage message;
   message.bare = true;
+  message.preface.type = MessageType::data;
   DataSection& section = message.sections.emplace_back();
   section.header.type = "WAVEFORM";
   section.line.number = first_line - 1;
@@ -123,6 +125,15 @@ DataMessage read_bare_waveform(std::string_view input, int first_line, Diagnosti
   return message;
 }
 
+// Reads every data section with the reader for its type; only the diagnostics are kept here (the models are
+// read again by whoever needs them). Diagnostics then go in input order.
+void read_sections(ReadResult& result) {
+  for (const auto& message : result.messages)
+    if (const auto* data = std::get_if<DataMessage>(&message))
+      for (const auto& section : data->sections) shi::read_section(section, result.diagnostics);
+  result.diagnostics.sort_by_position();
+}
+
 }  // namespace
 
 ReadResult read_messages(std::string_view input, const ReadOptions& options) {
@@ -132,6 +143,7 @@ ReadResult read_messages(std::string_view input, const ReadOptions& options) {
       result.diagnostics.warning({first->number, 1}, "bare GSE2 waveform blocks without BEGIN: read as one WAVEFORM section",
                                  "3.1");
       result.messages.emplace_back(read_bare_waveform(input, first->number, result.diagnostics));
+      if (options.read_data_sections) read_sections(result);
       if (options.strict) result.diagnostics.escalate_warnings();
       return result;
     }
@@ -169,6 +181,7 @@ ReadResult read_messages(std::string_view input, const ReadOptions& options) {
         break;
     }
   }
+  if (options.read_data_sections) read_sections(result);
   if (options.strict) result.diagnostics.escalate_warnings();
   return result;
 }

@@ -46,7 +46,8 @@ TEST_F(CliTest, CheckExitsZeroOnAValidFile) {
 TEST_F(CliTest, CheckPrintsDiagnosticsWithFileLineColumnAndRule) {
   const auto path = write("bad.msg", kBadData);
   EXPECT_EQ(run_check({{path}}, out, err), kExitInvalid);
-  EXPECT_EQ(out.str(), path + ":1:1: error: message has no STOP: it is incomplete and discarded [spec 3.4.1]\n");
+  EXPECT_EQ(out.str(),
+            path + ":1:1: error: message has no STOP: it is incomplete and discarded [spec 3.4.1]\n");
 }
 
 TEST_F(CliTest, StrictTurnsWarningsIntoErrors) {
@@ -89,8 +90,39 @@ TEST_F(CliTest, CheckJsonGivesOneObjectPerInput) {
 TEST_F(CliTest, DumpShowsTheModel) {
   EXPECT_EQ(run_dump({write("a.msg", kGoodData)}, out, err), kExitOk);
   const auto j = nlohmann::json::parse(out.str());
-  EXPECT_EQ(j["messages"][0]["sections"][0]["text"], " hello\n");
+  const auto& log = j["messages"][0]["sections"][0]["model"];
+  EXPECT_EQ(log["data_type"], "LOG");
+  EXPECT_EQ(log["lines"][0], "hello");
   EXPECT_EQ(j["messages"][0]["format"], "IMS2.0");
+}
+
+TEST_F(CliTest, DumpKeepsTheTextOfSectionsItDoesNotRead) {
+  EXPECT_EQ(run_dump({write("a.msg",
+                            "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID 1\nDATA_TYPE SAMPLEPHD\n#Header\nSTOP\n")},
+                     out, err),
+            kExitOk);
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["messages"][0]["sections"][0]["text"], "#Header\n");
+}
+
+TEST_F(CliTest, DumpShowsWaveformSamplesOnlyWhenAsked) {
+  const auto path = (testing::real_dir() / "obspy-gse2/loc_RJOB20050831023349_first100_dos.z").string();
+  EXPECT_EQ(run_dump({path}, out, err), kExitOk);
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["messages"][0]["bare"], true);
+  const auto& segment = j["messages"][0]["sections"][0]["model"]["blocks"][0];
+  EXPECT_EQ(segment["wid2"]["station"], "RJOB");
+  EXPECT_EQ(segment["checksum"]["computed"], 350);
+  EXPECT_EQ(segment["checksum"]["stored"], 350);
+  EXPECT_FALSE(segment.contains("samples"));
+  std::ostringstream with_samples;
+  EXPECT_EQ(run_dump({path, false, true}, with_samples, err), kExitOk);
+  const auto samples = nlohmann::json::parse(
+      with_samples.str())["messages"][0]["sections"][0]["model"]["blocks"][0]["samples"];
+  ASSERT_EQ(samples.size(), 100u);
+  EXPECT_EQ(samples[0], 12);
+  EXPECT_EQ(samples[1], -10);
+  EXPECT_EQ(samples[12], -2);
 }
 
 TEST_F(CliTest, FmtRewritesCanonically) {

@@ -45,8 +45,7 @@ struct IntClasses {
   std::uint32_t digit = 0;
   std::uint32_t minus = 0;
   std::uint32_t sign = 0;   // '-' or '+'
-  std::uint32_t space = 0;  // blank, TAB, CR or LF
-  std::uint32_t other = 0;
+  std::uint32_t other = 0;  // neither a digit, a sign, nor a blank, TAB, CR or LF
 };
 
 inline IntClasses classify_int_scalar(const char* in) {
@@ -61,9 +60,7 @@ inline IntClasses classify_int_scalar(const char* in) {
       c.sign |= bit;
     } else if (ch == '+') {
       c.sign |= bit;
-    } else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
-      c.space |= bit;
-    } else {
+    } else if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
       c.other |= bit;
     }
   }
@@ -106,14 +103,13 @@ inline IntClasses classify_int_sse2(const char* in) {
       _mm_andnot_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('9')), _mm_cmpgt_epi8(c, _mm_set1_epi8('/')));
   const __m128i minus = is('-');
   const __m128i sign = _mm_or_si128(minus, is('+'));
-  // Blank, TAB, LF, CR: 0x20, 0x09, 0x0A, 0x0D.
   const __m128i space = _mm_or_si128(_mm_or_si128(is(' '), is('\t')), _mm_or_si128(is('\n'), is('\r')));
   IntClasses r;
   r.digit = static_cast<std::uint32_t>(_mm_movemask_epi8(digit));
   r.minus = static_cast<std::uint32_t>(_mm_movemask_epi8(minus));
   r.sign = static_cast<std::uint32_t>(_mm_movemask_epi8(sign));
-  r.space = static_cast<std::uint32_t>(_mm_movemask_epi8(space));
-  r.other = (r.digit | r.sign | r.space) ^ 0xFFFFu;
+  r.other =
+      static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, sign), space))) ^ 0xFFFFu;
   return r;
 }
 

@@ -74,15 +74,16 @@ class Decoder {
         other |= std::uint64_t{c.other} << k;
       }
       const std::uint64_t in_window = length == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << length) - 1;
+      digit &= in_window;
       sign &= in_window;
       other &= in_window;
-      const std::uint64_t token = (digit | sign) & in_window;
+      const std::uint64_t token = digit | sign;
       const std::uint64_t starts = token & ~(token << 1);
       std::uint64_t ends = token & ~(token >> 1);
       // A value that reaches the end of a full window may go on past it.
       if (length == 64 && p + 64 < size && is_token_char(text_[p + 64])) ends &= ~(std::uint64_t{1} << 63);
       // Values are read up to the first character that is wrong: one that may not be in INT data, or a sign
-      // that does not begin a value or has no digits after it.
+      // that does not begin a value or has no digits after it. Every value left has one run of digits.
       const std::uint64_t wrong = other | (sign & (~starts | ends));
       const std::size_t limit = wrong ? static_cast<std::size_t>(std::countr_zero(wrong)) : 64;
       if (limit < 64) ends &= (std::uint64_t{1} << limit) - 1;
@@ -91,16 +92,17 @@ class Decoder {
         ends = detail::lowest_bits(ends, left);
 
       std::int32_t* out = out_ + done_;
-      std::uint64_t rest = starts;  // values still to read: starts pair with ends in order
+      std::uint64_t firsts = digit & ~(digit << 1);           // first digits, in order with the ends
+      const std::uint64_t negatives = (minus << 1) & firsts;  // first digits right after a '-'
       std::size_t last = 0;
+      bool any = false;
       while (ends != 0) {
-        const std::size_t s = static_cast<unsigned>(std::countr_zero(rest));
+        const std::size_t first = static_cast<unsigned>(std::countr_zero(firsts));
         const std::size_t e = static_cast<unsigned>(std::countr_zero(ends));
-        rest &= rest - 1;
+        firsts &= firsts - 1;
         ends &= ends - 1;
         // Branch-free sign: seismic values change sign at random.
-        const std::uint64_t negative = (minus >> s) & 1;
-        const std::size_t first = s + ((sign >> s) & 1);
+        const std::uint64_t negative = (negatives >> first) & 1;
         const std::size_t n = e + 1 - first;
         std::uint64_t magnitude = 0;
         if (n <= 4) {  // most seismic values
@@ -109,14 +111,18 @@ class Decoder {
           magnitude = parse_digits8(detail::load_le64(base + e - 7), n);
         } else {
           done_ = static_cast<std::size_t>(out - out_);
-          auto long_value = parse_long(base + first, n, negative, p + s);
+          const std::size_t start = first - (((sign << 1) >> first) & 1);  // where the value begins
+          auto long_value = parse_long(base + first, n, negative, p + start);
           if (!long_value) return tl::unexpected(std::move(long_value.error()));
           magnitude = *long_value;
         }
         *out++ =
             static_cast<std::int32_t>(static_cast<std::uint32_t>((magnitude ^ (0 - negative)) + negative));
         last = e;
+        any = true;
       }
+      // The value that runs on into the next window, if any, starts after the last one read.
+      const std::uint64_t rest = any ? (last == 63 ? 0 : starts & (~std::uint64_t{0} << (last + 1))) : starts;
       done_ = static_cast<std::size_t>(out - out_);
       if (done_ == count_) return detail::finish_data(text_, p + last + 1, count_, kName, kRule);
       if (limit < 64) return tl::unexpected(wrong_character(p + limit, (other >> limit) & 1));
