@@ -20,7 +20,8 @@ void BM_ReadDataMessage(benchmark::State& state) {
     auto result = imsgate::ims2::read_messages(input);
     benchmark::DoNotOptimize(result);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(input.size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(input.size()));
 }
 BENCHMARK(BM_ReadDataMessage)->Arg(10000);
 

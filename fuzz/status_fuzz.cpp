@@ -2,6 +2,8 @@
 #include "section_fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  imsgate::fuzz::check_section(data, size, {"AUTH_STATUS", "CHAN_STATUS", "COMM_STATUS", "OUTAGE", "STA_STATUS", "COMMENT", "LOG", "ERROR_LOG"});
+  imsgate::fuzz::check_section(
+      data, size,
+      {"AUTH_STATUS", "CHAN_STATUS", "COMM_STATUS", "OUTAGE", "STA_STATUS", "COMMENT", "LOG", "ERROR_LOG"});
   return 0;
 }

@@ -59,10 +59,10 @@ tl::expected<DateTime, DateTimeError> parse_date_time(std::string_view date, std
   DateTime dt;
   std::string_view d[3];
   const int nd = split(date, '/', d, 3);
-  if (nd > 3)
-    return fail(0, 0, fmt::format("'{}' is not a valid date: expected yyyy/mm/dd", date));
+  if (nd > 3) return fail(0, 0, fmt::format("'{}' is not a valid date: expected yyyy/mm/dd", date));
   if (!all_digits(d[0]) || d[0].size() != 4)
-    return fail(0, 0, fmt::format("'{}' is not a valid date: the year must have 4 digits (yyyy/mm/dd)", date));
+    return fail(0, 0,
+                fmt::format("'{}' is not a valid date: the year must have 4 digits (yyyy/mm/dd)", date));
   if (nd < 3 && !options.allow_partial_date)
     return fail(0, 0, fmt::format("'{}' is not a valid date: expected yyyy/mm/dd", date));
   int month = 1, day = 1;
@@ -81,7 +81,8 @@ tl::expected<DateTime, DateTimeError> parse_date_time(std::string_view date, std
   const year_month_day ymd{year{to_int(d[0])}, std::chrono::month{unsigned(month)},
                            std::chrono::day{unsigned(day)}};
   if (month < 1 || month > 12)
-    return fail(0, offset_in(date, d[1]), fmt::format("'{}' is not a valid date: month {} out of 1..12", date, month));
+    return fail(0, offset_in(date, d[1]),
+                fmt::format("'{}' is not a valid date: month {} out of 1..12", date, month));
   if (!ymd.ok())
     return fail(0, offset_in(date, d[2]),
                 fmt::format("'{}' is not a valid date: the month has no day {}", date, day));
@@ -141,13 +142,18 @@ std::string write_date_time(const DateTime& dt) {
   const year_month_day ymd{day_start};
   const hh_mm_ss hms{dt.time - day_start};
   switch (dt.precision) {
-    case TimePrecision::year: return fmt::format("{:04}", int(ymd.year()));
-    case TimePrecision::month: return fmt::format("{:04}/{:02}", int(ymd.year()), unsigned(ymd.month()));
-    case TimePrecision::day: return write_date(dt.time);
-    case TimePrecision::hour: return fmt::format("{} {:02}", write_date(dt.time), hms.hours().count());
+    case TimePrecision::year:
+      return fmt::format("{:04}", int(ymd.year()));
+    case TimePrecision::month:
+      return fmt::format("{:04}/{:02}", int(ymd.year()), unsigned(ymd.month()));
+    case TimePrecision::day:
+      return write_date(dt.time);
+    case TimePrecision::hour:
+      return fmt::format("{} {:02}", write_date(dt.time), hms.hours().count());
     case TimePrecision::minute:
       return fmt::format("{} {:02}:{:02}", write_date(dt.time), hms.hours().count(), hms.minutes().count());
-    case TimePrecision::second: break;
+    case TimePrecision::second:
+      break;
   }
   std::string out = fmt::format("{} {:02}:{:02}:{:02}", write_date(dt.time), hms.hours().count(),
                                 hms.minutes().count(), hms.seconds().count());
@@ -164,7 +170,8 @@ std::string write_fixed_date_time(TimePoint t, int decimals) {
   for (int i = 0; i < decimals && i < 6; ++i) unit /= 10;
   // Round the whole timestamp first so that 59.9996 s never prints as "60.000".
   const auto rounded = TimePoint{microseconds{
-      (t.time_since_epoch().count() + (t.time_since_epoch().count() >= 0 ? unit / 2 : -unit / 2)) / unit * unit}};
+      (t.time_since_epoch().count() + (t.time_since_epoch().count() >= 0 ? unit / 2 : -unit / 2)) / unit *
+      unit}};
   const auto day_start = floor<days>(rounded);
   const hh_mm_ss hms{rounded - day_start};
   std::string out = fmt::format("{} {:02}:{:02}:{:02}", write_date(rounded), hms.hours().count(),
@@ -212,9 +219,10 @@ std::optional<TimeRange> parse_time_range(std::span<const Token> args, Position 
     const std::string_view word = is_start ? "now" : "forever";
     if (part.size() == 1 && iequals(part[0].text, word)) {
       if (!options.allow_now_forever) {
-        diagnostics.error(part[0].at,
-                          fmt::format("'{}' is allowed only in the TIME line of a subscription message", part[0].text),
-                          "5.4.2");
+        diagnostics.error(
+            part[0].at,
+            fmt::format("'{}' is allowed only in the TIME line of a subscription message", part[0].text),
+            "5.4.2");
         ok = false;
         return std::nullopt;
       }
@@ -222,8 +230,9 @@ std::optional<TimeRange> parse_time_range(std::span<const Token> args, Position 
     }
     if (part.size() > 2 || (part.size() == 2 && !is_time_token(part[1].text))) {
       const Token& extra = part.size() == 2 ? part[1] : part[2];
-      diagnostics.error(extra.at, fmt::format("unexpected '{}': a time limit is 'yyyy/mm/dd [hh:mm:ss.sss]'", extra.text),
-                        std::string(kDateRule));
+      diagnostics.error(
+          extra.at, fmt::format("unexpected '{}': a time limit is 'yyyy/mm/dd [hh:mm:ss.sss]'", extra.text),
+          std::string(kDateRule));
       ok = false;
       return std::nullopt;
     }
@@ -231,15 +240,16 @@ std::optional<TimeRange> parse_time_range(std::span<const Token> args, Position 
                               {options.allow_partial_date});
     if (!dt) {
       const Token& t = part[dt.error().field];
-      diagnostics.error({t.at.line, t.at.column + int(dt.error().offset)}, dt.error().message, std::string(kDateRule));
+      diagnostics.error({t.at.line, t.at.column + int(dt.error().offset)}, dt.error().message,
+                        std::string(kDateRule));
       ok = false;
       return std::nullopt;
     }
     if (dt->precision < TimePrecision::day)
-      diagnostics.warning(part[0].at,
-                          fmt::format("partial date '{}' read as its first day; the spec asks for yyyy/mm/dd",
-                                      part[0].text),
-                          "4.6.44");
+      diagnostics.warning(
+          part[0].at,
+          fmt::format("partial date '{}' read as its first day; the spec asks for yyyy/mm/dd", part[0].text),
+          "4.6.44");
     return TimeBound{TimeBound::Kind::at, *dt};
   };
 
@@ -247,7 +257,8 @@ std::optional<TimeRange> parse_time_range(std::span<const Token> args, Position 
   range.from = bound(args.first(to_index), true);
   range.to = bound(args.subspan(to_index + 1), false);
   if (!ok) return std::nullopt;
-  if (range.from && range.to && range.from->kind == TimeBound::Kind::at && range.to->kind == TimeBound::Kind::at) {
+  if (range.from && range.to && range.from->kind == TimeBound::Kind::at &&
+      range.to->kind == TimeBound::Kind::at) {
     if (range.from->at.time > range.to->at.time) {
       diagnostics.error(args[to_index + 1].at, "the end of the time range is before its start", "4.6.44");
       return std::nullopt;
@@ -262,9 +273,12 @@ std::optional<TimeRange> parse_time_range(std::span<const Token> args, Position 
 std::string write_time_range(const TimeRange& range) {
   auto bound = [](const TimeBound& b) -> std::string {
     switch (b.kind) {
-      case TimeBound::Kind::now: return "now";
-      case TimeBound::Kind::forever: return "forever";
-      case TimeBound::Kind::at: break;
+      case TimeBound::Kind::now:
+        return "now";
+      case TimeBound::Kind::forever:
+        return "forever";
+      case TimeBound::Kind::at:
+        break;
     }
     return write_date_time(b.at);
   };

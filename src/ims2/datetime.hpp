@@ -29,8 +29,8 @@ struct DateTime {
 };
 
 struct DateTimeError {
-  int field = 0;            // 0: the date token, 1: the time token
-  std::size_t offset = 0;   // 0-based offset inside that token
+  int field = 0;           // 0: the date token, 1: the time token
+  std::size_t offset = 0;  // 0-based offset inside that token
   std::string message;
 };
 

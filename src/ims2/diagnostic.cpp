@@ -28,16 +28,22 @@ void Diagnostics::sort_by_position() {
   });
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 std::size_t Diagnostics::error_count() const {
   return std::count_if(items_.begin(), items_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+std::size_t Diagnostics::warning_count() const {
+  return items_.size() - error_count();
+}
 
-std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
+std::string_view severity_name(Severity s) {
+  return s == Severity::error ? "error" : "warning";
+}
 
 std::string format_diagnostic(const Diagnostic& d, std::string_view file) {
   std::string where(file);

@@ -11,8 +11,8 @@ enum class Severity { warning, error };
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  int line = 0;    // 1-based physical line; 0 when the whole input is concerned
-  int column = 0;  // 1-based column; 0 when the whole line is concerned
+  int line = 0;         // 1-based physical line; 0 when the whole input is concerned
+  int column = 0;       // 1-based column; 0 when the whole line is concerned
   std::string message;  // what was wrong and what was expected
   std::string rule;     // the spec section broken, e.g. "3.5.9"
 

@@ -51,7 +51,8 @@ class PrefaceReader {
     }
     p_.version = *version;
     if (*version != FormatVersion::ims2_0)
-      d_.warning(t[1].at, fmt::format("legacy message format '{}': read with the IMS2.0 rules", t[1].text), "3.2.1");
+      d_.warning(t[1].at, fmt::format("legacy message format '{}': read with the IMS2.0 rules", t[1].text),
+                 "3.2.1");
     extra_tokens(t, 2);
     return true;
   }
@@ -62,17 +63,19 @@ class PrefaceReader {
       return false;
     }
     if (t.size() < 2) {
-      d_.error(t[0].at, "MSG_TYPE needs a type: request, subscription, data, command_request or command_response",
+      d_.error(t[0].at,
+               "MSG_TYPE needs a type: request, subscription, data, command_request or command_response",
                "3.2.2");
       return false;
     }
     auto type = parse_message_type(t[1].text);
     if (!type) {
-      d_.error(t[1].at,
-               fmt::format("unknown message type '{}': expected request, subscription, data, command_request or "
-                           "command_response",
-                           t[1].text),
-               "3.2.2");
+      d_.error(
+          t[1].at,
+          fmt::format("unknown message type '{}': expected request, subscription, data, command_request or "
+                      "command_response",
+                      t[1].text),
+          "3.2.2");
       return false;
     }
     p_.type = *type;
@@ -134,8 +137,8 @@ class PrefaceReader {
       auto number = [&](std::size_t k, std::string_view what) -> std::optional<int> {
         auto v = k < t.size() ? parse_integer(t[k].text) : std::nullopt;
         if (!v || *v < 1 || *v > 1000000) {
-          d_.error(k < t.size() ? t[k].at : t[k - 1].at, fmt::format("expected {} (a positive integer)", what),
-                   "3.2.4");
+          d_.error(k < t.size() ? t[k].at : t[k - 1].at,
+                   fmt::format("expected {} (a positive integer)", what), "3.2.4");
           return std::nullopt;
         }
         return static_cast<int>(*v);
@@ -145,8 +148,9 @@ class PrefaceReader {
       if (i < t.size() && iequals(t[i].text, "of")) {
         ref.total = number(i + 1, "the number of parts after OF");
         if (ref.part && ref.total && *ref.part > *ref.total)
-          d_.error(t[i + 1].at, fmt::format("part {} of {}: the part number exceeds the number of parts",
-                                            *ref.part, *ref.total),
+          d_.error(t[i + 1].at,
+                   fmt::format("part {} of {}: the part number exceeds the number of parts", *ref.part,
+                               *ref.total),
                    "3.5.6");
         i += 2;
       }
@@ -160,7 +164,8 @@ class PrefaceReader {
     auto product = t.size() > 1 ? parse_integer(t[1].text) : std::nullopt;
     auto delivery = t.size() > 2 ? parse_integer(t[2].text) : std::nullopt;
     if (!product || !delivery) {
-      d_.error(t.size() > 1 ? t[1].at : t[0].at, "PROD_ID needs two integers: product_id delivery_id", "3.2.6");
+      d_.error(t.size() > 1 ? t[1].at : t[0].at, "PROD_ID needs two integers: product_id delivery_id",
+               "3.2.6");
       return;
     }
     p_.prod_id = ProdId{*product, *delivery};
@@ -186,9 +191,10 @@ class PrefaceReader {
 
   void extra_tokens(const std::vector<Token>& t, std::size_t expected) {
     if (t.size() > expected)
-      d_.error(t[expected].at, fmt::format("unexpected '{}' at the end of the {} line", t[expected].text,
-                                           to_upper(t[0].text)),
-               "3.2");
+      d_.error(
+          t[expected].at,
+          fmt::format("unexpected '{}' at the end of the {} line", t[expected].text, to_upper(t[0].text)),
+          "3.2");
   }
 
   Preface& p_;
@@ -234,8 +240,9 @@ SplitInput split_messages(std::string_view input, Diagnostics& diagnostics) {
 
   auto flush_skipped = [&] {
     if (skipped)
-      diagnostics.warning(*skipped, fmt::format("{} line(s) of free text outside BEGIN ... STOP skipped", skipped_count),
-                          "3.4.1");
+      diagnostics.warning(
+          *skipped, fmt::format("{} line(s) of free text outside BEGIN ... STOP skipped", skipped_count),
+          "3.4.1");
     skipped.reset();
     skipped_count = 0;
   };
@@ -267,8 +274,8 @@ SplitInput split_messages(std::string_view input, Diagnostics& diagnostics) {
       const LogicalLine body_line(*next);
       auto t = body_line.tokens();
       // Inside data sections only a left-justified STOP ends the message: an indented one is comment text
-      // (3.5.8), and a BEGIN is text too (a LOG section may echo a request). Elsewhere indentation is tolerated
-      // and a BEGIN starts the next message.
+      // (3.5.8), and a BEGIN is text too (a LOG section may echo a request). Elsewhere indentation is
+      // tolerated and a BEGIN starts the next message.
       const bool in_data = stage == 3 && (envelope.preface.type == MessageType::data ||
                                           envelope.preface.type == MessageType::labdata);
       if (in_data && !t.empty() && t.front().at.column != 1) t.clear();
@@ -277,6 +284,13 @@ SplitInput split_messages(std::string_view input, Diagnostics& diagnostics) {
         if (t.size() > 1) diagnostics.warning(t[1].at, "text after STOP ignored", "3.4.1");
         break;
       }
+      // The 1,024-character limit (3.5.2) holds for every line but the data lines of data sections, which may
+      // run longer; their readers judge them.
+      if (!in_data && next->text.size() > kMaxLineLength)
+        diagnostics.error(
+            {next->number, static_cast<int>(kMaxLineLength) + 1},
+            fmt::format("line of {} characters: the limit is {}", next->text.size(), kMaxLineLength),
+            "3.5.2");
       if (!in_data && is_keyword(t, "begin") && t.size() >= 2 && parse_format_version(t[1].text)) {
         pending = next;
         nested_begin = true;
@@ -299,8 +313,9 @@ SplitInput split_messages(std::string_view input, Diagnostics& diagnostics) {
     }
     if (!envelope.complete) {
       diagnostics.error({envelope.preface.begin.number, 1},
-                        nested_begin ? "message has no STOP before the next BEGIN: it is incomplete and discarded"
-                                     : "message has no STOP: it is incomplete and discarded",
+                        nested_begin
+                            ? "message has no STOP before the next BEGIN: it is incomplete and discarded"
+                            : "message has no STOP: it is incomplete and discarded",
                         "3.4.1");
     } else if (stage < 2) {
       diagnostics.error({envelope.preface.begin.number, 1},

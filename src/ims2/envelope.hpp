@@ -21,9 +21,9 @@ struct SourceLine {
 };
 
 struct ReadOptions {
-  bool strict = false;              // every warning is an error
-  bool allow_continuation = true;   // backslash continuation of free-format lines (3.5.2)
-  bool read_data_sections = true;   // read each data section with the reader for its type, for its diagnostics
+  bool strict = false;             // every warning is an error
+  bool allow_continuation = true;  // backslash continuation of free-format lines (3.5.2)
+  bool read_data_sections = true;  // read each data section with the reader for its type, for its diagnostics
 };
 
 enum class MessageType { request, subscription, data, labdata, command_request, command_response };

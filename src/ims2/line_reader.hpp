@@ -11,10 +11,10 @@ namespace imsgate::ims2 {
 inline constexpr std::size_t kMaxLineLength = 1024;
 
 struct Line {
-  std::string_view text;    // without the line ending
-  int number = 0;           // 1-based
-  std::size_t offset = 0;   // byte offset of the line's first character in the input
-  bool crlf = false;        // the line ended in CR LF
+  std::string_view text;   // without the line ending
+  int number = 0;          // 1-based
+  std::size_t offset = 0;  // byte offset of the line's first character in the input
+  bool crlf = false;       // the line ended in CR LF
 };
 
 class LineReader {

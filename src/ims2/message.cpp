@@ -28,7 +28,8 @@ DataMessage read_data_body(Preface preface, std::span<const Line> lines, Diagnos
       DataSection& s = message.sections.emplace_back();
       s.line.number = line.number;
       if (tokens.size() < 2) {
-        diagnostics.error(tokens[0].at, "DATA_TYPE needs a data type, e.g. 'DATA_TYPE WAVEFORM IMS2.0:CM6'", "6.1.1");
+        diagnostics.error(tokens[0].at, "DATA_TYPE needs a data type, e.g. 'DATA_TYPE WAVEFORM IMS2.0:CM6'",
+                          "6.1.1");
       } else {
         std::tie(s.header.type, s.header.subtype) = split_colon(tokens[1].text);
         if (s.header.type.empty())
@@ -39,7 +40,8 @@ DataMessage read_data_body(Preface preface, std::span<const Line> lines, Diagnos
             diagnostics.error(tokens[2].at, "the format is missing before ':', e.g. 'IMS2.0:CM6'", "6.1.1");
         }
         if (tokens.size() > 3)
-          diagnostics.error(tokens[3].at, fmt::format("unexpected '{}' after the format of DATA_TYPE", tokens[3].text),
+          diagnostics.error(tokens[3].at,
+                            fmt::format("unexpected '{}' after the format of DATA_TYPE", tokens[3].text),
                             "6.1.1");
       }
       section = &s;
@@ -57,14 +59,16 @@ DataMessage read_data_body(Preface preface, std::span<const Line> lines, Diagnos
       continue;
     }
     if (stray_lines++ == 0)
-      diagnostics.error(tokens[0].at, fmt::format("expected a DATA_TYPE line, found '{}'", trim(line.text)), "6.1.1");
+      diagnostics.error(tokens[0].at, fmt::format("expected a DATA_TYPE line, found '{}'", trim(line.text)),
+                        "6.1.1");
   }
   if (stray_lines > 1)
-    diagnostics.error({lines.front().number, 1},
-                      fmt::format("{} lines before the first DATA_TYPE line belong to no section", stray_lines),
-                      "6.1.1");
+    diagnostics.error(
+        {lines.front().number, 1},
+        fmt::format("{} lines before the first DATA_TYPE line belong to no section", stray_lines), "6.1.1");
   if (message.sections.empty())
-    diagnostics.warning({message.preface.begin.number, 1}, "data message without any DATA_TYPE section", "6.1.1");
+    diagnostics.warning({message.preface.begin.number, 1}, "data message without any DATA_TYPE section",
+                        "6.1.1");
   return message;
 }
 
@@ -100,7 +104,8 @@ bool starts_with_word(std::string_view text, std::string_view word) {
   return istarts_with(text, word) && (text.size() == word.size() || is_blank(text[word.size()]));
 }
 
-// A file of bare GSE2 waveform blocks: WID2 ... CHK2 up to a STOP line or the end, read as one WAVEFORM section.
+// A file of bare GSE2 waveform blocks: WID2 ... CHK2 up to a STOP line or the end, read as one WAVEFORM
+// section.
 DataMessage read_bare_waveform(std::string_view input, int first_line, Diagnostics& diagnostics) {
   DataMessage message;
   message.bare = true;
@@ -140,18 +145,19 @@ ReadResult read_messages(std::string_view input, const ReadOptions& options) {
   ReadResult result;
   if (auto first = first_text_line(input)) {
     if (starts_with_word(first->text, "WID2")) {
-      result.diagnostics.warning({first->number, 1}, "bare GSE2 waveform blocks without BEGIN: read as one WAVEFORM section",
-                                 "3.1");
+      result.diagnostics.warning(
+          {first->number, 1}, "bare GSE2 waveform blocks without BEGIN: read as one WAVEFORM section", "3.1");
       result.messages.emplace_back(read_bare_waveform(input, first->number, result.diagnostics));
       if (options.read_data_sections) read_sections(result);
       if (options.strict) result.diagnostics.escalate_warnings();
       return result;
     }
     if (starts_with_word(first->text, "WID1") || starts_with_word(first->text, "XW01")) {
-      result.diagnostics.error({first->number, 1},
-                               "GSE1 waveform files (XW01, WID1, DAT1) are not supported: only GSE2 and IMS2.0 WID2 "
-                               "blocks are read",
-                               "6.3.2");
+      result.diagnostics.error(
+          {first->number, 1},
+          "GSE1 waveform files (XW01, WID1, DAT1) are not supported: only GSE2 and IMS2.0 WID2 "
+          "blocks are read",
+          "6.3.2");
       return result;
     }
   }
@@ -166,8 +172,8 @@ ReadResult read_messages(std::string_view input, const ReadOptions& options) {
             RequestMessage{p, request::read_request_body(envelope.body, options, result.diagnostics)});
         break;
       case MessageType::subscription:
-        result.messages.emplace_back(
-            SubscriptionMessage{p, request::read_subscription_body(envelope.body, options, result.diagnostics)});
+        result.messages.emplace_back(SubscriptionMessage{
+            p, request::read_subscription_body(envelope.body, options, result.diagnostics)});
         break;
       case MessageType::data:
       case MessageType::labdata:
@@ -176,8 +182,8 @@ ReadResult read_messages(std::string_view input, const ReadOptions& options) {
       case MessageType::command_request:
       case MessageType::command_response:
         command::check_command_preface(p, result.diagnostics);
-        result.messages.emplace_back(
-            CommandMessage{p, command::read_command_body(envelope.body, p.type, options, result.diagnostics)});
+        result.messages.emplace_back(CommandMessage{
+            p, command::read_command_body(envelope.body, p.type, options, result.diagnostics)});
         break;
     }
   }

@@ -18,7 +18,9 @@ DateTime parse(std::string_view date, std::string_view time = {}) {
   return dt.value_or(DateTime{});
 }
 
-std::vector<Token> tokens_of(std::string_view text) { return LogicalLine(Line{text, 1}).tokens(); }
+std::vector<Token> tokens_of(std::string_view text) {
+  return LogicalLine(Line{text, 1}).tokens();
+}
 
 }  // namespace
 

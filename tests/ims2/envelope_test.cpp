@@ -9,7 +9,8 @@ namespace {
 
 bool has(const Diagnostics& d, Severity s, int line, int column, std::string_view fragment) {
   for (const auto& x : d)
-    if (x.severity == s && x.line == line && x.column == column && x.message.find(fragment) != std::string::npos)
+    if (x.severity == s && x.line == line && x.column == column &&
+        x.message.find(fragment) != std::string::npos)
       return true;
   return false;
 }
@@ -108,13 +109,26 @@ TEST(Envelope, PrefaceErrorsNameLineAndColumn) {
 
 TEST(Envelope, LongIdsAreWarnedLegacyFormatsAccepted) {
   Diagnostics d;
-  auto split = split_messages("BEGIN GSE2.0\nMSG_TYPE DATA\nMSG_ID 123456789012345678901 ABCDEFGHIJKLMNOPQ\nSTOP\n", d);
+  auto split = split_messages(
+      "BEGIN GSE2.0\nMSG_TYPE DATA\nMSG_ID 123456789012345678901 ABCDEFGHIJKLMNOPQ\nSTOP\n", d);
   ASSERT_EQ(split.envelopes.size(), 1u);
   EXPECT_EQ(split.envelopes[0].preface.version, FormatVersion::gse2_0);
   EXPECT_TRUE(has(d, Severity::warning, 1, 7, "legacy message format"));
   EXPECT_TRUE(has(d, Severity::warning, 3, 8, "longer than 20"));
   EXPECT_TRUE(has(d, Severity::warning, 3, 30, "longer than 16"));
   EXPECT_FALSE(d.has_errors());
+}
+
+TEST(Envelope, LinesOverTheLimitAreErrorsOutsideDataSections) {
+  const std::string long_list = "sta_list " + std::string(1020, 'A');
+  auto request = read_messages("begin ims2.0\nmsg_type request\nmsg_id a\n" + long_list + "\nstop\n");
+  EXPECT_TRUE(
+      has(request.diagnostics, Severity::error, 4, 1025, "line of 1029 characters: the limit is 1024"))
+      << dump(request.diagnostics);
+  const std::string long_data(3000, '1');
+  auto data =
+      read_messages("begin ims2.0\nmsg_type data\nmsg_id a\ndata_type samplephd\n" + long_data + "\nstop\n");
+  EXPECT_FALSE(data.diagnostics.has_errors()) << dump(data.diagnostics);
 }
 
 TEST(Envelope, HelpEmail) {
@@ -133,7 +147,8 @@ TEST(Envelope, NothingToReadIsAnError) {
 TEST(DataMessage, SectionsKeepTheirTextAndComeBackByteIdentical) {
   const std::string input =
       "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID 54965 CTBTO_IDC\nREF_ID 0002324 ANY_NDC PART 1 OF 2\n"
-      "DATA_TYPE WAVEFORM IMS2.0:CM6\nWID2 line\nDAT2\n\nDATA_TYPE ARRIVAL:ASSOCIATED IMS2.0\n a\nDATA_TYPE SAMPLEPHD\n"
+      "DATA_TYPE WAVEFORM IMS2.0:CM6\nWID2 line\nDAT2\n\nDATA_TYPE ARRIVAL:ASSOCIATED IMS2.0\n a\nDATA_TYPE "
+      "SAMPLEPHD\n"
       "#Header\nSTOP\n";
   auto result = read_messages(input, {.read_data_sections = false});  // the sections' content is made up
   ASSERT_EQ(result.messages.size(), 1u);
@@ -149,7 +164,8 @@ TEST(DataMessage, SectionsKeepTheirTextAndComeBackByteIdentical) {
 }
 
 TEST(DataMessage, TextBeforeTheFirstSectionIsAnError) {
-  auto result = read_messages("begin ims2.0\nmsg_type data\nmsg_id a\nhello there\ndata_type log ims2.0\nstop\n");
+  auto result =
+      read_messages("begin ims2.0\nmsg_type data\nmsg_id a\nhello there\ndata_type log ims2.0\nstop\n");
   EXPECT_TRUE(has(result.diagnostics, Severity::error, 4, 1, "expected a DATA_TYPE line"));
 }
 

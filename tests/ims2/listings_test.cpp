@@ -1,6 +1,6 @@
-// Every example listing of chapters 3, 4, 5 and 8: the valid ones read without errors and round-trip (byte for
-// byte where they are already canonical); the templates, fragments and placeholder examples give the diagnostic
-// recorded here for each.
+// Every example listing of chapters 3, 4, 5 and 8: the valid ones read without errors and round-trip (byte
+// for byte where they are already canonical); the templates, fragments and placeholder examples give the
+// diagnostic recorded here for each.
 #include <filesystem>
 #include <map>
 #include <set>
@@ -68,8 +68,8 @@ TEST_P(Listing, IsHandled) {
   const std::string text = testing::read_file(testing::listings_dir() / GetParam());
   const ReadResult first = read_messages(text);
 
-  // The chapter 8 listings are syntax templates; tests/ims2/command/command_listings_test.cpp asserts the first
-  // error of each.
+  // The chapter 8 listings are syntax templates; tests/ims2/command/command_listings_test.cpp asserts the
+  // first error of each.
   if (GetParam().starts_with("8.") || GetParam().starts_with("unnumbered-8.")) {
     EXPECT_TRUE(first.diagnostics.has_errors()) << "a syntax template read without errors";
     return;
@@ -101,12 +101,11 @@ TEST_P(Listing, IsHandled) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(SpecExamples, Listing, ::testing::ValuesIn(listing_names()),
-                         [](const auto& info) {
-                           std::string name = info.param.substr(0, info.param.size() - 4);
-                           for (char& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(SpecExamples, Listing, ::testing::ValuesIn(listing_names()), [](const auto& info) {
+  std::string name = info.param.substr(0, info.param.size() - 4);
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+});
 
 }  // namespace imsgate::ims2

@@ -10,6 +10,25 @@ Bulletin read_bulletin(const DataSection& section, Diagnostics& diagnostics) {
   return {text.time_stamp, std::move(text.title), std::move(text.events), text.end_time_stamp};
 }
 
+namespace {
+
+// A phase line holds only the time of day; the reader dates it from the event's first origin, a day later
+// when earlier than the origin. A phase outside the day after its origin (GSE2.0 bulletins date every phase)
+// cannot be written without changing it.
+tl::expected<void, std::string> check_phase_dates(const BulletinEvent& e) {
+  if (e.origin.origins.empty() || !e.origin.origins.front().time) return {};
+  const TimePoint origin = *e.origin.origins.front().time;
+  for (const Phase& p : e.phases)
+    if (p.time && (*p.time < origin || *p.time >= origin + std::chrono::days{1}))
+      return tl::unexpected(
+          "event " + e.id + ": phase " + p.station + " " + p.phase + " at " +
+          write_fixed_date_time(*p.time, 3) +
+          " is not within the day after its origin: the phase block holds only the time of day");
+  return {};
+}
+
+}  // namespace
+
 tl::expected<std::string, std::string> write_bulletin(const Bulletin& bulletin) {
   std::string out;
   if (bulletin.time_stamp) out += write_time_stamp(*bulletin.time_stamp);
@@ -19,6 +38,7 @@ tl::expected<std::string, std::string> write_bulletin(const Bulletin& bulletin) 
     if (!title) return title;
     auto origin = write_origin_block(e.origin);
     if (!origin) return origin;
+    if (auto ok = check_phase_dates(e); !ok) return tl::unexpected(ok.error());
     auto phases = write_phase_block(e.phases);
     if (!phases) return phases;
     out += *title + *origin + "\n" + *phases;

@@ -34,11 +34,12 @@ struct ErrorLog {
   bool operator==(const ErrorLog&) const = default;
 };
 
-using Section = std::variant<Waveform, Channel, Network, Station, Response, Arrival, Bulletin, OriginList, EventList,
-                             Comment, AuthStatus, ChanStatus, CommStatus, Outage, StaStatus, Log, ErrorLog>;
+using Section =
+    std::variant<Waveform, Channel, Network, Station, Response, Arrival, Bulletin, OriginList, EventList,
+                 Comment, AuthStatus, ChanStatus, CommStatus, Outage, StaStatus, Log, ErrorLog>;
 
-// The model of a section whose DATA_TYPE is an S/H/I type; nothing for other types (radionuclide data, or types
-// this library does not read), which are kept as text.
+// The model of a section whose DATA_TYPE is an S/H/I type; nothing for other types (radionuclide data, or
+// types this library does not read), which are kept as text.
 std::optional<Section> read_section(const DataSection& section, Diagnostics& diagnostics);
 
 // The section body in the spec's layout.

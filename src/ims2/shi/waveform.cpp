@@ -68,14 +68,14 @@ bool starts_block(std::string_view text) {
   return block_is(text, "WID2") || block_is(text, "OUT2") || block_is(text, "DLY2");
 }
 
-// STA2 lines often leave their columns (elevations too wide for f5.3, shifted fields): when the columns do not
-// read, the blank-separated fields after the network are read in order (latitude, longitude, [coordinate
+// STA2 lines often leave their columns (elevations too wide for f5.3, shifted fields): when the columns do
+// not read, the blank-separated fields after the network are read in order (latitude, longitude, [coordinate
 // system], elevation, depth), with a warning.
 Sta2 read_sta2(const Line& line, Diagnostics& diagnostics) {
   Diagnostics column_problems;
   FieldReader r(line, column_problems, kRule);
-  Sta2 sta{r.text(kStaNetwork), r.real(kStaLatitude), r.real(kStaLongitude), r.text(kStaCoordinates),
-           r.real(kStaElevation), r.real(kStaDepth)};
+  Sta2 sta{r.text(kStaNetwork),     r.real(kStaLatitude),  r.real(kStaLongitude),
+           r.text(kStaCoordinates), r.real(kStaElevation), r.real(kStaDepth)};
   const bool columns_end = line.text.size() <= static_cast<std::size_t>(kStaDepth.last);
   if (!column_problems.has_errors() && columns_end) return sta;
 
@@ -85,16 +85,19 @@ Sta2 read_sta2(const Line& line, Diagnostics& diagnostics) {
   const bool with_system = tokens.size() == 5;
   if (tokens.size() == 4 || with_system) {
     auto lat = parse_real(tokens[0].text), lon = parse_real(tokens[1].text);
-    auto elev = parse_real(tokens[with_system ? 3 : 2].text), depth = parse_real(tokens[with_system ? 4 : 3].text);
+    auto elev = parse_real(tokens[with_system ? 3 : 2].text),
+         depth = parse_real(tokens[with_system ? 4 : 3].text);
     if (lat && lon && elev && depth) {
       diagnostics.warning({line.number, tokens[0].at.column},
-                          "STA2 fields are not in their columns; read as blank-separated fields", std::string(kRule));
+                          "STA2 fields are not in their columns; read as blank-separated fields",
+                          std::string(kRule));
       return {sta.network, lat, lon, with_system ? std::string(tokens[2].text) : std::string(), elev, depth};
     }
   }
   diagnostics.append(column_problems);
   if (!column_problems.has_errors())
-    diagnostics.error({line.number, kStaDepth.last + 1}, "unexpected text after the STA2 fields", std::string(kRule));
+    diagnostics.error({line.number, kStaDepth.last + 1}, "unexpected text after the STA2 fields",
+                      std::string(kRule));
   return sta;
 }
 
@@ -123,11 +126,12 @@ std::optional<WaveformBlock> WaveformReader::next() {
     }
     if (!reported) {
       const std::string_view what = trim(line.text).substr(0, 20);
-      diagnostics_.error({line.number, 1},
-                         block_is(line.text, "WID1") || block_is(line.text, "DAT1")
-                             ? "GSE1 waveform blocks (WID1, DAT1) are not supported: only GSE2 and IMS2.0 WID2 blocks"
-                             : fmt::format("expected WID2, OUT2 or DLY2, found '{}'", what),
-                         std::string(kRule));
+      diagnostics_.error(
+          {line.number, 1},
+          block_is(line.text, "WID1") || block_is(line.text, "DAT1")
+              ? "GSE1 waveform blocks (WID1, DAT1) are not supported: only GSE2 and IMS2.0 WID2 blocks"
+              : fmt::format("expected WID2, OUT2 or DLY2, found '{}'", what),
+          std::string(kRule));
       reported = true;
     }
   }
@@ -165,9 +169,10 @@ std::optional<WaveformSegment> WaveformReader::read_segment(const Line& line) {
     diagnostics_.error({line.number, kWidRate.first}, "WID2 needs a positive sample rate (columns 58-68)",
                        std::string(kRule));
   if (!codec::parse_subformat(w.subformat))
-    diagnostics_.error({line.number, kWidSubformat.first},
-                       fmt::format("unknown waveform subformat '{}': expected INT, CM6, CM8 or CSF", w.subformat),
-                       std::string(kRule));
+    diagnostics_.error(
+        {line.number, kWidSubformat.first},
+        fmt::format("unknown waveform subformat '{}': expected INT, CM6, CM8 or CSF", w.subformat),
+        std::string(kRule));
   if (count) w.sample_count = *count;
   if (rate) w.sample_rate = *rate;
   const bool header_ok = diagnostics_.error_count() == errors_before;
@@ -200,7 +205,8 @@ std::optional<WaveformSegment> WaveformReader::read_segment(const Line& line) {
       if (!read_samples(s, next)) return std::nullopt;
       return s;
     } else {
-      diagnostics_.error({next.number, 1}, "expected STA2, EID2, BEA2 or DAT2 after WID2", std::string(kRule));
+      diagnostics_.error({next.number, 1}, "expected STA2, EID2, BEA2 or DAT2 after WID2",
+                         std::string(kRule));
       return std::nullopt;
     }
   }
@@ -214,7 +220,6 @@ bool WaveformReader::read_samples(WaveformSegment& s, const Line& dat2_line) {
   const int first_data_line = dat2_line.number + 1;
   const std::string_view data = lines_.input().substr(start);
   s.samples.clear();
-  s.samples.reserve(static_cast<std::size_t>(s.wid2.sample_count));
   auto decoded = codec::decode(subformat, data, static_cast<std::size_t>(s.wid2.sample_count), s.samples);
   if (!decoded) {
     // Point at the line and column of the offending character.
@@ -243,9 +248,10 @@ bool WaveformReader::read_samples(WaveformSegment& s, const Line& dat2_line) {
   auto raw = lines_.peek();
   const Line chk = numbered(raw.value_or(Line{"", lines_.lines_read() + 1}));
   if (!raw || !block_is(chk.text, "CHK2")) {
-    diagnostics_.error({chk.number, 1},
-                       fmt::format("expected CHK2 after the {} samples announced by WID2", s.wid2.sample_count),
-                       std::string(kRule));
+    diagnostics_.error(
+        {chk.number, 1},
+        fmt::format("expected CHK2 after the {} samples announced by WID2", s.wid2.sample_count),
+        std::string(kRule));
     return true;
   }
   lines_.next();
@@ -254,7 +260,8 @@ bool WaveformReader::read_samples(WaveformSegment& s, const Line& dat2_line) {
   const std::string_view value = trim(chk.text.substr(4));
   s.checksum.stored = parse_integer(value);
   if (!s.checksum.stored) {
-    diagnostics_.error({chk.number, 6}, fmt::format("CHK2 value '{}' is not an integer", value), std::string(kRule));
+    diagnostics_.error({chk.number, 6}, fmt::format("CHK2 value '{}' is not an integer", value),
+                       std::string(kRule));
     return true;
   }
   if (chk.text.size() > static_cast<std::size_t>(kChecksum.last))
@@ -268,10 +275,10 @@ bool WaveformReader::read_samples(WaveformSegment& s, const Line& dat2_line) {
                          std::string(kRule));
     return true;
   }
-  diagnostics_.error({chk.number, 6},
-                     fmt::format("CHK2 mismatch: the message says {}, the samples give {}", stored,
-                                 s.checksum.computed),
-                     std::string(kRule));
+  diagnostics_.error(
+      {chk.number, 6},
+      fmt::format("CHK2 mismatch: the message says {}, the samples give {}", stored, s.checksum.computed),
+      std::string(kRule));
   return true;
 }
 
@@ -289,9 +296,10 @@ std::optional<WaveformGap> WaveformReader::read_gap(const Line& line) {
     lines_.next();
     g.sta2 = read_sta2(numbered(*raw), diagnostics_);
   } else {
-    diagnostics_.warning({line.number, 1},
-                         fmt::format("STA2 is missing after {}; the spec makes it mandatory", line.text.substr(0, 4)),
-                         std::string(kRule));
+    diagnostics_.warning(
+        {line.number, 1},
+        fmt::format("STA2 is missing after {}; the spec makes it mandatory", line.text.substr(0, 4)),
+        std::string(kRule));
   }
   if (diagnostics_.error_count() != errors_before) return std::nullopt;
   return g;

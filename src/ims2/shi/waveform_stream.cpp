@@ -14,10 +14,11 @@ bool WaveformStream::enter_section() {
       return true;
     }
     if (!started_ && (istarts_with(text, "WID1") || istarts_with(text, "XW01"))) {
-      diagnostics_.error({line->number, 1},
-                         "GSE1 waveform files (XW01, WID1, DAT1) are not supported: only GSE2 and IMS2.0 WID2 blocks "
-                         "are read",
-                         "6.3.2");
+      diagnostics_.error(
+          {line->number, 1},
+          "GSE1 waveform files (XW01, WID1, DAT1) are not supported: only GSE2 and IMS2.0 WID2 blocks "
+          "are read",
+          "6.3.2");
       return false;
     }
     if (!trim(text).empty()) started_ = true;
