@@ -68,6 +68,8 @@ bool starts_block(std::string_view text) {
   return block_is(text, "WID2") || block_is(text, "OUT2") || block_is(text, "DLY2");
 }
 
+}  // namespace
+
 // STA2 lines often leave their columns (elevations too wide for f5.3, shifted fields): when the columns do
 // not read, the blank-separated fields after the network are read in order (latitude, longitude, [coordinate
 // system], elevation, depth), with a warning.
@@ -100,8 +102,6 @@ Sta2 read_sta2(const Line& line, Diagnostics& diagnostics) {
                       std::string(kRule));
   return sta;
 }
-
-}  // namespace
 
 Line WaveformReader::numbered(Line line) const {
   line.number += first_line_ - 1;

@@ -115,6 +115,9 @@ class WaveformReader {
 
 Waveform read_waveform(const DataSection& section, Diagnostics& diagnostics);
 
+// One STA2 line; its fields are read by position, with a warning, when they are not in their columns.
+Sta2 read_sta2(const Line& line, Diagnostics& diagnostics);
+
 // The section body in the spec's layout, samples encoded in each segment's WID2 subformat.
 tl::expected<std::string, std::string> write_waveform(const Waveform& waveform);
 tl::expected<void, std::string> write_waveform_block(const WaveformBlock& block, std::string& out);
