@@ -34,4 +34,4 @@ done
 wait "$pid"
 end=$(date +%s.%N)
 echo "output: $(du -h "$work/big.mseed" | cut -f1)"
-echo "time: $(awk "BEGIN {print $end - $start}") s, peak anonymous memory (RssAnon, sampled every 0.2 s): $((peak / 1024)) MB"
+echo "time: $(awk "BEGIN {print $end - $start}") s, peak anonymous memory (RssAnon, sampled every 0.2 s): ${peak} kB"
