@@ -236,4 +236,14 @@ std::string write_messages(const std::vector<Message>& messages) {
   return out;
 }
 
+std::vector<Line> section_lines(const DataSection& section) {
+  std::vector<Line> lines;
+  LineReader reader(section.body);
+  while (auto line = reader.next()) {
+    line->number += section.first_body_line() - 1;
+    lines.push_back(*line);
+  }
+  return lines;
+}
+
 }  // namespace imsgate::ims2

@@ -10,6 +10,7 @@
 #include "ims2/command/command.hpp"
 #include "ims2/diagnostic.hpp"
 #include "ims2/envelope.hpp"
+#include "ims2/line_reader.hpp"
 #include "ims2/request/request.hpp"
 
 namespace imsgate::ims2 {
@@ -36,6 +37,9 @@ struct DataSection {
   int first_body_line() const { return line.number + 1; }
   bool operator==(const DataSection&) const = default;
 };
+
+// The lines of a section's body, numbered as in the whole input.
+std::vector<Line> section_lines(const DataSection& section);
 
 struct DataMessage {  // MSG_TYPE data and labdata
   Preface preface;

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 #include "ims2/shi/sta_status.hpp"
 #include "ims2/text.hpp"
 

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "ims2/line_reader.hpp"
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 #include "ims2/shi/layout_read.hpp"
 #include "ims2/text.hpp"
 

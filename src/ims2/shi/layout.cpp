@@ -9,16 +9,6 @@
 
 namespace imsgate::ims2::shi::layout {
 
-std::vector<Line> section_lines(const DataSection& section) {
-  std::vector<Line> lines;
-  LineReader reader(section.body);
-  while (auto line = reader.next()) {
-    line->number += section.first_body_line() - 1;
-    lines.push_back(*line);
-  }
-  return lines;
-}
-
 std::vector<Word> split_words(std::string_view text) {
   std::vector<Word> words;
   std::size_t i = 0;

@@ -12,8 +12,8 @@
 
 #include <tl/expected.hpp>
 
+#include "ims2/fixed_format.hpp"
 #include "ims2/message.hpp"
-#include "ims2/shi/fixed_format.hpp"
 
 namespace imsgate::ims2::shi {
 
@@ -29,9 +29,6 @@ struct ReportPeriod {
 
 // The helpers have their own namespace: the other S/H/I readers have helpers of similar names.
 namespace imsgate::ims2::shi::layout {
-
-// The lines of a section's body, numbered as in the whole input.
-std::vector<Line> section_lines(const DataSection& section);
 
 // A blank-separated word of a line and its 1-based column.
 struct Word {

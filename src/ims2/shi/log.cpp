@@ -6,11 +6,11 @@
 namespace imsgate::ims2::shi {
 
 Log read_log(const DataSection& section, Diagnostics& diagnostics) {
-  return {layout::read_free_text(layout::section_lines(section), diagnostics, "6.6.2")};
+  return {layout::read_free_text(section_lines(section), diagnostics, "6.6.2")};
 }
 
 Log read_error_log(const DataSection& section, Diagnostics& diagnostics) {
-  return {layout::read_free_text(layout::section_lines(section), diagnostics, "6.6.1")};
+  return {layout::read_free_text(section_lines(section), diagnostics, "6.6.1")};
 }
 
 tl::expected<std::string, std::string> write_log(const Log& log) {

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 #include "ims2/shi/layout.hpp"
 #include "ims2/text.hpp"
 

@@ -10,7 +10,7 @@
 
 #include "ims2/diagnostic.hpp"
 #include "ims2/message.hpp"
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 #include "ims2/shi/layout.hpp"
 
 namespace imsgate::ims2::shi {

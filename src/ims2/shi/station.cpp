@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 #include "ims2/shi/layout.hpp"
 #include "ims2/text.hpp"
 

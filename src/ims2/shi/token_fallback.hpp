@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 
 namespace imsgate::ims2::shi {
 

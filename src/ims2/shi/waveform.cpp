@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "ims2/codec/codec.hpp"
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 #include "ims2/text.hpp"
 
 namespace imsgate::ims2::shi {

@@ -1,4 +1,4 @@
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 
 #include <cmath>
 
@@ -6,7 +6,7 @@
 
 #include "ims2/text.hpp"
 
-namespace imsgate::ims2::shi {
+namespace imsgate::ims2 {
 
 std::string_view FieldReader::raw(const Field& f) const {
   const std::size_t start = static_cast<std::size_t>(f.first - 1);
@@ -85,6 +85,10 @@ void FieldWriter::text(const Field& f, std::string_view value) {
   place(f, value, false);
 }
 
+void FieldWriter::right_justified(const Field& f, std::string_view value) {
+  place(f, value, true);
+}
+
 void FieldWriter::integer(const Field& f, std::optional<std::int64_t> value) {
   if (value) place(f, fmt::format("{}", *value), true);
 }
@@ -92,7 +96,11 @@ void FieldWriter::integer(const Field& f, std::optional<std::int64_t> value) {
 void FieldWriter::real(const Field& f, std::optional<double> value) {
   if (!value) return;
   std::string s;
-  for (int decimals = f.decimals; decimals >= 0; --decimals) {
+  if (f.decimals == kAsNeeded) {
+    s = fmt::format("{}", *value);
+    if (static_cast<int>(s.size()) <= f.width()) return place(f, s, true);
+  }
+  for (int decimals = f.decimals == kAsNeeded ? 6 : f.decimals; decimals >= 0; --decimals) {
     s = f.kind == Field::Kind::exponent ? fmt::format("{:.{}e}", *value, decimals)
                                         : fmt::format("{:.{}f}", *value, decimals);
     if (static_cast<int>(s.size()) <= f.width()) break;
@@ -113,4 +121,4 @@ tl::expected<std::string, std::string> FieldWriter::finish() const {
   return std::string(trim_right(line_));
 }
 
-}  // namespace imsgate::ims2::shi
+}  // namespace imsgate::ims2

@@ -1,8 +1,8 @@
-#include "ims2/shi/fixed_format.hpp"
+#include "ims2/fixed_format.hpp"
 
 #include <gtest/gtest.h>
 
-namespace imsgate::ims2::shi {
+namespace imsgate::ims2 {
 namespace {
 
 constexpr Field kStation = text_field(6, 10, "station");
@@ -68,4 +68,4 @@ TEST(FixedFormat, ReadsBlankAsMissingAndReportsBadFields) {
   EXPECT_EQ(d.size(), 1u);
 }
 
-}  // namespace imsgate::ims2::shi
+}  // namespace imsgate::ims2

@@ -13,7 +13,7 @@
 #include "ims2/diagnostic.hpp"
 #include "ims2/line_reader.hpp"
 
-namespace imsgate::ims2::shi {
+namespace imsgate::ims2 {
 
 // One field of a fixed-format line, as the spec's tables give it: 1-based inclusive columns and a format.
 struct Field {
@@ -21,11 +21,14 @@ struct Field {
   int first = 1;
   int last = 1;
   Kind kind = Kind::text;
-  int decimals = 0;  // digits after the point of a real (fN.d) or exponent (eN.d) field
+  int decimals = 0;  // digits after the point of a real (fN.d) or exponent (eN.d) field; kAsNeeded for fN
   std::string_view name;
 
   constexpr int width() const { return last - first + 1; }
 };
+
+// A real field whose table gives the width only ("f16"): written with as few digits as give back the value.
+inline constexpr int kAsNeeded = -1;
 
 constexpr Field text_field(int first, int last, std::string_view name) {
   return {first, last, Field::Kind::text, 0, name};
@@ -69,6 +72,7 @@ class FieldReader {
 class FieldWriter {
  public:
   void text(const Field& f, std::string_view value);
+  void right_justified(const Field& f, std::string_view value);  // a number already formatted
   void integer(const Field& f, std::optional<std::int64_t> value);
   void real(const Field& f, std::optional<double> value);  // fN.d or eN.d as the field says
   void date_time(const Field& date, const Field& time, std::optional<TimePoint> value);
@@ -84,4 +88,4 @@ class FieldWriter {
   std::string error_;
 };
 
-}  // namespace imsgate::ims2::shi
+}  // namespace imsgate::ims2
