@@ -23,6 +23,14 @@ Block open_block(const Line& line) {
 
 }  // namespace
 
+void deviation(Diagnostics& diagnostics, Mode mode, Position at, std::string message, std::string rule) {
+  if (mode == Mode::strict) {
+    diagnostics.error(at, std::move(message), std::move(rule));
+  } else {
+    diagnostics.warning(at, std::move(message), std::move(rule));
+  }
+}
+
 const Block* Product::find(std::string_view name) const {
   const auto it = std::find_if(blocks.begin(), blocks.end(), [&](const Block& b) { return b.is(name); });
   return it == blocks.end() ? nullptr : &*it;

@@ -15,6 +15,13 @@
 
 namespace imsgate::ims2::rn {
 
+// Lenient reading (the default for acquisition: real stations deviate from the tables, DIGEST-radionuclide §6)
+// reports a deviation as a warning and keeps what can be kept; strict reading reports it as an error.
+enum class Mode { lenient, strict };
+
+// A deviation from the spec that real senders make: a warning when lenient, an error when strict.
+void deviation(Diagnostics& diagnostics, Mode mode, Position at, std::string message, std::string rule);
+
 struct Block {
   std::string name;        // as written, with its '#': "#g_Energy"
   std::string designator;  // the rest of the name line, trimmed: "3" in "#Header 3"
