@@ -33,6 +33,23 @@ std::string escape(std::string_view text) {
   return out;
 }
 
+// The label-value pairs of a grid line: a cell ending in ':' or '?' opens a pair, the cells after it (the
+// value and its unit) make its value. Two pairs make the 4 columns of the sample information grid.
+std::vector<std::pair<std::string, std::string>> pairs(const std::vector<Cell>& cells) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Cell& c : cells) {
+    const bool is_label = !c.text.empty() && (c.text.back() == ':' || c.text.back() == '?');
+    if (is_label || out.empty()) {
+      out.emplace_back(c.text, "");
+    } else {
+      auto& v = out.back().second;
+      if (!c.text.empty()) v += (v.empty() ? "" : " ") + c.text;
+    }
+  }
+  while (out.size() < 2) out.emplace_back();
+  return out;
+}
+
 }  // namespace
 
 std::string Document::html(std::string_view document_title) const {
@@ -77,10 +94,8 @@ std::string Document::html(std::string_view document_title) const {
           open = Open::grid;
         }
         out += "<tr>";
-        for (std::size_t i = 0; i < 4; ++i) {
-          const std::string_view t = i < line.cells.size() ? std::string_view(line.cells[i].text) : "";
-          out += i % 2 == 0 ? "<th>" + escape(t) + "</th>" : "<td>" + escape(t) + "</td>";
-        }
+        for (const auto& [l, v] : pairs(line.cells))
+          out += "<th>" + escape(l) + "</th><td>" + escape(v) + "</td>";
         out += "</tr>\n";
         break;
       case Role::table_head:

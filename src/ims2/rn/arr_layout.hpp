@@ -175,8 +175,9 @@ class Document {
   std::vector<DocLine> lines_;
 };
 
+// A constant label from the field's first column, as wide as its text.
 inline Cell label(const Field& f, std::string_view text) {
-  return {f, std::string(text), false};
+  return {text_field(f.first, f.first + static_cast<int>(text.size()) - 1, f.name), std::string(text), false};
 }
 inline Cell value(const Field& f, std::string text) {
   return {f, std::move(text), false};

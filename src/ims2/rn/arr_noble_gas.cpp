@@ -102,7 +102,6 @@ constexpr Field kGammaHigh = integer_field(64, 83, "gamma high channel");
 // ---- Processing Parameters (Figure 8) ----
 constexpr Field kParameterLabel = at(1, 26, "label");
 constexpr Field kParameterValue = text_field(28, 80, "parameter value");
-constexpr Field kParameterNumber = real_field(28, 45, kAsNeeded, "parameter value");
 
 // ---- Flags (Tables 154-158) ----
 constexpr Field kFlagName = text_field(1, 24, "flag name");
@@ -800,7 +799,7 @@ void write_noble_gas(const NobleGasReport& r, bool reviewed, bool beta_gamma, Do
   doc.blank();
   if (beta_gamma) {
     doc.grid({label(at(1, 29, "label"), kRadonCounts),
-              number(real_field(31, 40, kAsNeeded, "radon counts"), format_shortest(a.radon_counts))});
+              value(text_field(31, 50, "radon counts"), format_shortest(a.radon_counts))});
     doc.blank();
   } else {
     doc.text(1, std::string(kRadonLevel));
@@ -894,7 +893,7 @@ void write_noble_gas(const NobleGasReport& r, bool reviewed, bool beta_gamma, Do
   doc.heading(std::string(titles[kProcessingSection]));
   doc.blank();
   doc.grid({label(kParameterLabel, beta_gamma ? "Risk level k:" : "Risk level K:"),
-            number(kParameterNumber, format_shortest(q.risk_level))});
+            value(kParameterValue, format_shortest(q.risk_level))});
   if (beta_gamma) {
     doc.grid({label(kParameterLabel, "Gas background used:"),
               value(kParameterValue, format_yes_no(q.gas_background_used))});

@@ -120,7 +120,6 @@ constexpr Field kNotesValue = text_field(86, 120, "note numbers");
 // ---- Table 143 ----
 constexpr Field kParameterLabel = at(1, 32, "label");
 constexpr Field kParameterValue = text_field(34, 80, "parameter value");
-constexpr Field kParameterNumber = real_field(34, 50, kAsNeeded, "parameter value");
 constexpr Field kBackgroundHours = real_field(34, 38, 2, "background acquisition time");
 constexpr Field kBackgroundHoursUnit = text_field(40, 44, "hours");
 constexpr std::string_view kRiskLevel = "Risk level K:", kBaseline = "Baseline algorithm:",
@@ -1135,9 +1134,9 @@ void write_particulate(const ParticulateReport& r, bool reviewed, Document& doc)
   const auto parameter = [&](std::string_view l, Cell v) {
     doc.grid({label(kParameterLabel, l), std::move(v)});
   };
-  parameter(kRiskLevel, real_cell(kParameterNumber, q.risk_level_k));
+  parameter(kRiskLevel, value(kParameterValue, format_shortest(q.risk_level_k)));
   parameter(kBaseline, value(kParameterValue, q.baseline_algorithm));
-  parameter(kDetectability, real_cell(kParameterNumber, q.detectability_threshold));
+  parameter(kDetectability, value(kParameterValue, format_shortest(q.detectability_threshold)));
   parameter(kTolerance, value(kParameterValue, q.energy_tolerance));
   parameter(kSubtraction, value(kParameterValue, format_yes_no(q.background_subtraction)));
   parameter(kBackgroundId, value(kParameterValue, format_integer(q.background_sample_id)));

@@ -1,0 +1,3 @@
+#include <gtest/gtest.h>
+
+#include "arr_test_support.hpp"
