@@ -43,7 +43,7 @@ bool is_beta_gamma(const std::vector<Line>& lines) {
 void check_sections(const SplitReport& split, const std::vector<std::string_view>& titles,
                     const std::vector<int>& required, const DataSection& section, std::string_view rule,
                     Diagnostics& d, Mode mode) {
-  int last = -1;
+  int last = -1;  // a section is out of order when it comes after one that should follow it
   for (const SourceSection& s : split.sections) {
     const Position at{s.title_line.number, 1};
     if (s.id == last) {
@@ -54,7 +54,7 @@ void check_sections(const SplitReport& split, const std::vector<std::string_view
                             titles[s.id], titles[last]),
                 std::string(rule));
     }
-    last = std::max(last, s.id);
+    last = s.id;
   }
   for (int id : required) {
     const bool present = std::any_of(split.sections.begin(), split.sections.end(),

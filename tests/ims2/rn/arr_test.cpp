@@ -376,5 +376,268 @@ TEST(ArrWriter, AValueThatDoesNotFitIsAnError) {
   EXPECT_EQ(text.error(), "system code 'AUP04-TOO-LONG' does not fit in columns 21-26");
 }
 
+// ---- Malformed reports: each with its diagnostic ----
+
+namespace {
+
+struct Mutated {
+  DataSection section;
+  int line = 0;  // where the change is
+};
+
+// An example with `from` replaced by `to` (first occurrence), and the number of the line changed.
+Mutated mutate(const std::string& file, const std::string& from, const std::string& to) {
+  std::string text = imsgate::testing::read_file(imsgate::testing::data_examples_dir() / file);
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at == std::string::npos) return {};
+  text.replace(at, from.size(), to);
+  const int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+  const ReadResult read = read_messages(text);
+  EXPECT_EQ(read.messages.size(), 1u);
+  return {std::get<DataMessage>(read.messages.at(0)).sections.at(0), line};
+}
+
+const Diagnostic* find_rule(const Diagnostics& d, std::string_view rule) {
+  for (const Diagnostic& x : d)
+    if (x.rule == rule) return &x;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST(ArrMalformed, AMissingSectionIsAnError) {
+  const auto m = mutate("I.2.1-arr-noble-gas-betagamma.msg", "Data Quality Flags\n-----\n", "");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0],
+            (Diagnostic{Severity::error, 5, 1, "the report has no 'Data Quality Flags' section", "7.8.1.2"}));
+}
+
+TEST(ArrMalformed, TextInANumericColumnIsAnErrorAndTheRowIsKeptVerbatim) {
+  const auto m = mutate("I.3-arr-particulate.msg", "2.13E+03", "2.13E+0x");
+  Diagnostics d;
+  const auto report = read_report_section(m.section, d);
+  ASSERT_TRUE(report);
+  const Diagnostic* e = find_rule(d, "7.8.1.1");
+  ASSERT_EQ(d.error_count(), 1u) << dump(d);
+  for (const Diagnostic& x : d) {
+    if (x.severity != Severity::error) continue;
+    EXPECT_EQ(x.line, m.line);
+    EXPECT_EQ(x.column, 37);
+    EXPECT_EQ(x.message, "'2.13E+0x' is not a valid activity concentration: expected a number");
+    EXPECT_EQ(x.rule, "7.8.1.1");
+  }
+  ASSERT_NE(e, nullptr);
+  const auto& r = std::get<ParticulateReport>(report->body);
+  ASSERT_EQ(r.activity.natural.size(), 1u);  // PB-212F only
+  ASSERT_EQ(r.activity.extra.size(), 1u);
+  EXPECT_NE(r.activity.extra[0].find("2.13E+0x"), std::string::npos);
+  // The kept text is written back, and read back to the same model (with its error again).
+  const auto text = write_report_section(*report);
+  ASSERT_TRUE(text);
+  Diagnostics again;
+  EXPECT_EQ(read_report_section(testing::section_of("ARR", *text), again), report);
+  EXPECT_TRUE(again.has_errors());
+}
+
+TEST(ArrMalformed, AnInconsistentSamplingTimeIsADeviation) {
+  const auto m = mutate("I.3-arr-particulate.msg", "23.69 hours", "20.69 hours");
+  Diagnostics lenient;
+  read_report_section(m.section, lenient);
+  const Diagnostic* w = find_rule(lenient, "7.8.1.1 (Table 138)");
+  ASSERT_NE(w, nullptr) << dump(lenient);
+  EXPECT_EQ(w->severity, Severity::warning);
+  EXPECT_EQ(w->line, m.line);
+  EXPECT_EQ(w->column, 63);
+  EXPECT_EQ(w->message, "sampling time 20.69 is not collection stop - collection start (23.7)");
+  // The average flow rate no longer agrees either.
+  EXPECT_EQ(lenient.warning_count(), 3u + 2u) << dump(lenient);
+  Diagnostics strict;
+  read_report_section(m.section, strict, Mode::strict);
+  const Diagnostic* e = find_rule(strict, "7.8.1.1 (Table 138)");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->severity, Severity::error);
+}
+
+TEST(ArrMalformed, AnInconsistentDecayTimeIsADeviation) {
+  const auto m = mutate("I.3-arr-particulate.msg", "24.45 hours", "26.45 hours");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  const Diagnostic* w = find_rule(d, "7.8.1.1 (Table 138)");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->line, m.line);
+  EXPECT_EQ(w->message, "decay time 26.45 is not acquisition start - collection stop (24.45)");
+}
+
+TEST(ArrMalformed, AnInconsistentFlowRateIsADeviation) {
+  const auto m = mutate("I.3-arr-particulate.msg", "918.11 m3/hr", "818.11 m3/hr");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  const Diagnostic* w = find_rule(d, "7.8.1.1 (Table 138)");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->line, m.line);
+  EXPECT_EQ(w->message, "average flow rate 818.11 is not sample quantity / sampling time (918.1)");
+}
+
+TEST(ArrMalformed, AWrongPercentOfPeaksAssociatedIsADeviation) {
+  const auto m = mutate("I.3-arr-particulate.msg", "    80 percent", "    60 percent");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  const Diagnostic* w = find_rule(d, "7.8.1.1 (Table 142)");
+  ASSERT_NE(w, nullptr) << dump(d);
+  EXPECT_EQ(w->severity, Severity::warning);
+  EXPECT_EQ(w->line, m.line);
+  EXPECT_EQ(w->column, 5);
+  EXPECT_EQ(w->message, "percent of peaks associated 60 is not associated / found * 100 (80.22)");
+}
+
+TEST(ArrMalformed, ASpectrumCategoryBelowAnIsotopeCategoryIsADeviation) {
+  const auto m = mutate("I.2.1-arr-noble-gas-betagamma.msg", "Xe-133 NO 5.23E-01 A", "Xe-133 NO 5.23E-01 C");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0].rule, "7.8.1.2 (Figure 5)");
+  EXPECT_EQ(d.items()[0].message, "spectrum category A is not the highest isotope category C");
+  EXPECT_EQ(d.items()[0].column, 20);
+}
+
+TEST(ArrMalformed, NuclideDetectedMustMeanConcentrationAboveLc) {
+  const auto m =
+      mutate("I.2.1-arr-noble-gas-betagamma.msg", "Xe-133m NO 1.14E-01 A", "Xe-133m YES 1.14E-01 A");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0],
+            (Diagnostic{Severity::warning, m.line, 1,
+                        "Xe-133m: 'Nuclide detected' is YES but Conc 0.0041 is not above LC 0.0174",
+                        "7.8.1.2 (Table 148)"}));
+}
+
+TEST(ArrMalformed, ATotalErrorThatIsNotTheQuadratureIsADeviation) {
+  const auto m = mutate("I.2.1-arr-noble-gas-betagamma.msg", "268.09 15.49 268.54", "268.09 15.49 288.54");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0].line, m.line);
+  EXPECT_EQ(d.items()[0].rule, "7.8.1.2 (Table 150)");
+  EXPECT_EQ(d.items()[0].message,
+            "XE-133M activity TotalErr 288.54 is not the quadrature of StatErr and SysErr (268.537)");
+}
+
+TEST(ArrMalformed, AnInconsistentProcessingTimeIsADeviation) {
+  const auto m = mutate("I.2.1-arr-noble-gas-betagamma.msg", "6 h 58 m 59 s", "6 h 58 m 50 s");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0],
+            (Diagnostic{Severity::warning, m.line, 67,
+                        "processing time 25130 is not acquisition start - collection stop (25139)",
+                        "7.8.1.2 (Figure 4)"}));
+}
+
+TEST(ArrMalformed, AMalformedDurationIsAnError) {
+  const auto m = mutate("I.2.1-arr-noble-gas-betagamma.msg", "12 h 1 s", "12 x 1 s");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_EQ(d.error_count(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0].line, m.line);
+  EXPECT_EQ(
+      d.items()[0].message,
+      "'12 x 1 s' is not a valid sampling time: expected a duration such as '12 h 1 s', '1 d' or '17.0 s'");
+  EXPECT_EQ(d.items()[0].rule, "7.8.1.2");
+}
+
+TEST(ArrMalformed, AMalformedDateIsAnError) {
+  const auto m = mutate("I.2.1-arr-noble-gas-betagamma.msg", "2022-05-31 21:42:11", "2022-13-31 21:42:11");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_GE(d.error_count(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0].severity, Severity::error);
+  EXPECT_EQ(d.items()[0].line, m.line);
+  EXPECT_EQ(d.items()[0].column, 23);
+  EXPECT_EQ(
+      d.items()[0].message,
+      "'2022-13-31 21:42:11' is not a valid collection start: expected yyyy/mm/dd hh:mm[:ss] or yyyy-mm-dd "
+      "hh:mm:ss");
+}
+
+TEST(ArrMalformed, ANonYesNoAnswerIsAnError) {
+  const auto m = mutate("I.3-arr-particulate.msg", "IRF for Pb-212F:             YES",
+                        "IRF for Pb-212F:             MAYBE");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_EQ(d.error_count(), 1u) << dump(d);
+  const Diagnostic* e = nullptr;
+  for (const Diagnostic& x : d)
+    if (x.severity == Severity::error) e = &x;
+  EXPECT_EQ(*e, (Diagnostic{Severity::error, m.line, 30,
+                            "'MAYBE' is not a valid IRF for Pb-212F: expected YES or NO", "7.8.1.1"}));
+}
+
+TEST(ArrMalformed, SectionsOutOfOrderAreADeviation) {
+  const std::string file = "I.2.1-arr-noble-gas-betagamma.msg";
+  const std::string calibration =
+      "Calibration Parameters\n-----\n\nGamma energy calibration updated: YES\nBeta "
+      "energy calibration updated: YES\n\n";
+  auto m = mutate(file, calibration, "");
+  std::string body = m.section.body;
+  body.insert(body.find("Measurement Categorization\n"), calibration);
+  m.section.body = body;
+  Diagnostics d;
+  const auto report = read_report_section(m.section, d);
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0].severity, Severity::warning);
+  EXPECT_EQ(d.items()[0].line, 41);
+  EXPECT_EQ(
+      d.items()[0].message,
+      "the section 'Measurement Categorization' comes after 'Calibration Parameters': the sections keep the "
+      "order of the report");
+  // The content is read wherever the section is.
+  EXPECT_EQ(std::get<NobleGasReport>(report->body).calibration.beta_energy_updated, true);
+}
+
+TEST(ArrMalformed, AnUntypedLineIsKeptVerbatimWithAWarning) {
+  const auto m = mutate("I.2.1-arr-noble-gas-betagamma.msg", "Analysis method: BGM\n",
+                        "Analysis method: BGM\nAnalyst mood: cheerful\n");
+  Diagnostics d;
+  const auto report = read_report_section(m.section, d);
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0], (Diagnostic{Severity::warning, m.line + 1, 1,
+                                      "a line the report layout does not define: kept verbatim", "7.8.1.2"}));
+  const auto& r = std::get<NobleGasReport>(report->body);
+  EXPECT_EQ(r.processing.extra, (std::vector<std::string>{"Analyst mood: cheerful"}));
+  const auto text = write_report_section(*report);
+  ASSERT_TRUE(text);
+  EXPECT_NE(text->find("\nAnalyst mood: cheerful\n"), std::string::npos);
+}
+
+TEST(ArrMalformed, ATitleOfTheOtherKindIsADeviation) {
+  const auto m = mutate("I.2.1-arr-noble-gas-betagamma.msg", "Automatic Radionuclide Report",
+                        "Reviewed Radionuclide Report");
+  Diagnostics d;
+  read_report_section(m.section, d);
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d.items()[0],
+            (Diagnostic{Severity::warning, 8, 1,
+                        "the title 'Reviewed Radionuclide Report' does not match the data type", "7.8.2"}));
+}
+
+TEST(ArrMalformed, GarbageNeverCrashes) {
+  const std::string text =
+      "#Header\n=====\n-----\nSAMPLE INFORMATION =====\nStation ID:\nSample ID: x\n"
+      "Spectrum Category (\nNOTE :\n\xff\xfe\nt0 : t1\nXenon isotopes -\n1 2 3 4 5 6 7 8 9\n";
+  for (const char* type : {"ARR", "RRR"}) {
+    for (std::size_t cut = 0; cut <= text.size(); cut += 7) {
+      Diagnostics d;
+      const auto r = read_report_section(testing::section_of(type, text.substr(0, cut)), d);
+      ASSERT_TRUE(r);
+      (void)write_report_section(*r);
+      (void)write_report_html(*r);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace imsgate::ims2::rn

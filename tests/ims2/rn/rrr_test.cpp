@@ -99,7 +99,8 @@ TEST(RrrParticulate, ReadsTheDamagedExampleI34) {
   ASSERT_TRUE(report);
   // The lost end: the one error. The three elision marks: warnings.
   ASSERT_EQ(d.error_count(), 1u) << dump(d);
-  EXPECT_EQ(d.items()[0], (Diagnostic{Severity::error, 5, 1, "the report has no 'FIELD OF REGARD' section", "7.8.2"}));
+  EXPECT_EQ(d.items()[0],
+            (Diagnostic{Severity::error, 5, 1, "the report has no 'FIELD OF REGARD' section", "7.8.2"}));
   EXPECT_EQ(d.warning_count(), 3u);
   EXPECT_EQ(report->kind, ReportKind::reviewed);
   EXPECT_TRUE(report->time_stamps.empty());
@@ -141,7 +142,8 @@ TEST(RrrParticulate, ReadsTheDamagedExampleI34) {
   EXPECT_EQ(text_of(ten.entries[0].entered), "2022/05/13 10:03:31");
   EXPECT_EQ(ten.entries[0].analyst, "IDC");
   EXPECT_EQ(ten.entries[0].text.size(), 2u);
-  EXPECT_EQ(ten.entries[1].text, (std::vector<std::string>{"PB-212F nuclide identity provided during review"}));
+  EXPECT_EQ(ten.entries[1].text,
+            (std::vector<std::string>{"PB-212F nuclide identity provided during review"}));
   EXPECT_EQ(r.peak_notes->extra, (std::vector<std::string>{"   :"}));
 
   EXPECT_EQ(r.calibration.used_ecr, "CMD");
