@@ -101,12 +101,6 @@ SplitReport split_report(const std::vector<Line>& lines, const std::vector<std::
   return split;
 }
 
-std::string_view ValueReader::part(std::size_t offset, std::size_t end) const {
-  const std::string_view text = line_.text;
-  if (offset >= text.size()) return text.substr(text.size());
-  return trim(text.substr(offset, end == std::string_view::npos ? end : end - offset));
-}
-
 Position ValueReader::at(std::string_view part) const {
   const auto* begin = line_.text.data();
   if (part.data() < begin || part.data() > begin + line_.text.size()) return {line_.number, 0};
@@ -178,17 +172,21 @@ std::optional<double> ValueReader::duration(std::string_view p, std::string_view
   constexpr std::string_view kUnits = "dhms";
   constexpr double kScale[] = {86400, 3600, 60, 1};
   bool ok = !tokens.empty() && tokens.size() % 2 == 0;
+  // "-1 h 2 s": a leading sign applies to the whole duration.
+  const bool negative = ok && tokens[0].text.front() == '-';
   for (std::size_t i = 0; ok && i + 1 < tokens.size(); i += 2) {
-    const auto x = parse_real(tokens[i].text);
+    std::string_view number = tokens[i].text;
+    if (negative && i == 0) number.remove_prefix(1);
+    const auto x = parse_real(number);
     const std::string_view unit = tokens[i + 1].text;
     const auto u = unit.size() == 1 ? kUnits.find(ascii_lower(unit[0])) : std::string_view::npos;
-    ok = x && std::isfinite(*x) && u != std::string_view::npos && static_cast<int>(u) > last_unit;
+    ok = x && std::isfinite(*x) && *x >= 0 && u != std::string_view::npos && static_cast<int>(u) > last_unit;
     if (ok) {
       seconds += *x * kScale[u];
       last_unit = static_cast<int>(u);
     }
   }
-  if (ok) return seconds;
+  if (ok && std::isfinite(seconds)) return negative ? -seconds : seconds;
   bad(p, what, "a duration such as '12 h 1 s', '1 d' or '17.0 s'");
   return std::nullopt;
 }
@@ -281,6 +279,7 @@ std::string format_half_life(const HalfLife& h) {
 
 std::string format_duration(std::optional<double> seconds, int second_decimals) {
   if (!seconds) return std::string(kNotAvailable);
+  if (!(std::abs(*seconds) < 1e15)) return fmt::format("{} s", *seconds);  // beyond whole-second splitting
   const double scale = std::pow(10.0, second_decimals);
   const double total = std::round(std::abs(*seconds) * scale) / scale;
   auto whole = static_cast<std::int64_t>(std::floor(total));

@@ -69,8 +69,6 @@ class ValueReader {
   ValueReader(const Line& line, Diagnostics& diagnostics, std::string_view rule)
       : line_(line), diagnostics_(diagnostics), rule_(rule) {}
 
-  // The text of the line from `offset` to `end` (npos: the line's end), trimmed.
-  std::string_view part(std::size_t offset, std::size_t end = std::string_view::npos) const;
   Position at(std::string_view part) const;
 
   // "N/A" is missing for every typed value; an empty part is missing too. Anything else that is not of the

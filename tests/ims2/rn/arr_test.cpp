@@ -639,5 +639,22 @@ TEST(ArrMalformed, GarbageNeverCrashes) {
   }
 }
 
+TEST(ArrWriter, DurationsOfEveryFormRoundTrip) {
+  Diagnostics d;
+  auto report = read_report_section(example_section("I.2.1-arr-noble-gas-betagamma.msg"), d);
+  ASSERT_TRUE(report);
+  auto& s = std::get<NobleGasReport>(report->body).sample;
+  for (double seconds : {0.0, 59.0, 3600.0, 86400.0 + 61, -3602.0, 1e20}) {
+    s.processing_s = seconds;
+    const auto text = write_report_section(*report);
+    ASSERT_TRUE(text);
+    Diagnostics again;
+    const auto back = read_report_section(testing::section_of("ARR", *text), again);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(std::get<NobleGasReport>(back->body).sample.processing_s, seconds) << *text;
+    EXPECT_FALSE(again.has_errors()) << dump(again);
+  }
+}
+
 }  // namespace
 }  // namespace imsgate::ims2::rn
