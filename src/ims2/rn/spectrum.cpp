@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -18,33 +19,54 @@ constexpr std::int64_t kMaxCount = 9'999'999'999;  // i10
 constexpr std::int64_t kMaxChannels = 99'999;      // i5
 constexpr std::size_t kPerLine = 5;
 
-// Blank-separated counts of one line, without allocating: next() gives each token and, when it is a count,
-// its value.
-class CountScanner {
- public:
-  explicit CountScanner(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
-
-  enum Result { end, value, bad };
-
-  Result next(std::int64_t& v, std::string_view& token) {
-    while (p_ != end_ && is_blank(*p_)) ++p_;
-    if (p_ == end_) return end;
-    const char* start = p_;
-    const auto [ptr, ec] = std::from_chars(p_, end_, v);
-    p_ = ptr;
-    if (ec == std::errc() && (p_ == end_ || is_blank(*p_)) && v >= 0 && v <= kMaxCount) {
-      token = std::string_view(start, p_ - start);
-      return value;
+// The blank-separated counts of one line, without allocating: value(k, count, where) for each count, bad(k,
+// token) for a token that is not one; returns how many tokens there were. Templates, so that the callbacks
+// inline into the loop. kWideGaps: the counts sit in i10 columns with runs of blanks between them (spectra),
+// skipped 8 at a time.
+template <bool kWideGaps, class Value, class Bad>
+std::size_t scan_counts(std::string_view text, Value&& value, Bad&& bad) {
+  const char* p = text.data();
+  const char* const e = p + text.size();
+  std::size_t k = 0;
+  for (;;) {
+    if constexpr (kWideGaps) {
+      constexpr std::uint64_t kBlanks = 0x2020202020202020ULL;
+      std::uint64_t word = 0;
+      while (e - p >= 8 && (std::memcpy(&word, p, 8), word == kBlanks)) p += 8;
     }
-    while (p_ != end_ && !is_blank(*p_)) ++p_;
-    token = std::string_view(start, p_ - start);
-    return bad;
+    while (p != e && is_blank(*p)) ++p;
+    if (p == e) return k;
+    const char* const start = p;
+    // Fast path: 1 to 10 digits (i10) always fit and need no range check.
+    std::uint64_t x = 0;
+    unsigned digit = 0;
+    while (p != e && (digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned('0')) < 10) {
+      x = x * 10 + digit;
+      ++p;
+    }
+    if (static_cast<std::size_t>(p - start) - 1 < 10 && (p == e || is_blank(*p))) [[likely]] {
+      value(k++, static_cast<std::int64_t>(x), start);
+      continue;
+    }
+    // A sign, leading zeros past 10 digits, text: through from_chars and the range check.
+    std::int64_t v = 0;
+    const auto [ptr, ec] = std::from_chars(start, e, v);
+    p = ptr;
+    if (ec == std::errc() && (p == e || is_blank(*p)) && v >= 0 && v <= kMaxCount) {
+      value(k++, v, start);
+      continue;
+    }
+    while (p != e && !is_blank(*p)) ++p;
+    bad(k++, std::string_view(start, static_cast<std::size_t>(p - start)));
   }
+}
 
- private:
-  const char* p_;
-  const char* end_;
-};
+// The first token of a line and the text after it.
+std::pair<std::string_view, std::string_view> first_token(std::string_view text) {
+  const auto start = std::min(text.find_first_not_of(" \t"), text.size());
+  const auto stop = std::min(text.find_first_of(" \t", start), text.size());
+  return {text.substr(start, stop - start), text.substr(stop)};
+}
 
 Position at(const Line& line, std::string_view token) {
   return {line.number, static_cast<int>(token.data() - line.text.data()) + 1};
@@ -133,16 +155,15 @@ Spectrum read_spectrum(const Block& block, Diagnostics& diagnostics) {
       resync = true;
       continue;
     }
-    CountScanner scan(line.text);
-    std::int64_t channel = 0;
-    std::string_view token;
-    const auto head = scan.next(channel, token);
-    if (head == CountScanner::end) continue;
-    if (head == CountScanner::bad) {
+    const auto [token, rest] = first_token(line.text);
+    if (token.empty()) continue;
+    const auto parsed = parse_integer(token);
+    if (!parsed || *parsed < 0 || *parsed > kMaxCount) {
       bad_count(diagnostics, line, token, "channel number");
       resync = true;
       continue;
     }
+    const std::int64_t channel = *parsed;
     if (short_line) {
       diagnostics.error({short_line->number, 1}, "a spectrum line has 5 counts; only the last may have fewer",
                         std::string(kRule));
@@ -163,24 +184,21 @@ Spectrum read_spectrum(const Block& block, Diagnostics& diagnostics) {
     expected = channel + static_cast<std::int64_t>(kPerLine);
     if (channel < s.first_channel) continue;  // before the first line's channel: nowhere to put it
     const std::int64_t index = channel - s.first_channel;
-    std::size_t k = 0;
-    std::int64_t v = 0;
-    for (CountScanner::Result r; (r = scan.next(v, token)) != CountScanner::end; ++k) {
-      if (r == CountScanner::bad) {
-        bad_count(diagnostics, line, token, "count");
-        continue;
-      }
-      const std::int64_t where = index + static_cast<std::int64_t>(k);
-      if (where < n) {
-        counts[where] = v;
-      } else if (v != 0 && !reported_overflow) {
-        diagnostics.error(at(line, token),
-                          fmt::format("count {} at channel {}, past the {} channels of the header", v,
-                                      s.first_channel + where, n),
-                          std::string(kRule));
-        reported_overflow = true;
-      }
-    }
+    const std::size_t k = scan_counts<true>(
+        rest,
+        [&](std::size_t i, std::int64_t v, const char* token) {
+          const std::int64_t where = index + static_cast<std::int64_t>(i);
+          if (where < n) {
+            counts[where] = v;
+          } else if (v != 0 && !reported_overflow) {
+            diagnostics.error(at(line, std::string_view(token, 1)),
+                              fmt::format("count {} at channel {}, past the {} channels of the header", v,
+                                          s.first_channel + where, n),
+                              std::string(kRule));
+            reported_overflow = true;
+          }
+        },
+        [&](std::size_t, std::string_view bad) { bad_count(diagnostics, line, bad, "count"); });
     if (k > kPerLine) {
       diagnostics.error({line.number, 1}, fmt::format("{} counts on a spectrum line: the limit is 5", k),
                         std::string(kRule));
@@ -238,17 +256,12 @@ Histogram read_histogram(const Block& block, Diagnostics& diagnostics) {
       break;
     }
     std::int64_t* const out = h.counts.data() + row * a;
-    CountScanner scan(line.text);
-    std::size_t k = 0;
-    std::int64_t v = 0;
-    std::string_view token;
-    for (CountScanner::Result r; (r = scan.next(v, token)) != CountScanner::end; ++k) {
-      if (r == CountScanner::bad) {
-        bad_count(diagnostics, line, token, "count");
-      } else if (k < a) {
-        out[k] = v;
-      }
-    }
+    const std::size_t k = scan_counts<false>(
+        line.text,
+        [&](std::size_t i, std::int64_t v, const char*) {
+          if (i < a) out[i] = v;
+        },
+        [&](std::size_t, std::string_view bad) { bad_count(diagnostics, line, bad, "count"); });
     if (k != a) {
       diagnostics.error({line.number, 1},
                         fmt::format("histogram row {} has {} values: the header gives {}", row + 1, k, a),
