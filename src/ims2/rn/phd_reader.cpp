@@ -282,11 +282,16 @@ std::optional<Certificate> read_certificate(const Block& block, Diagnostics& d, 
     l.activity_uncertainty = value(r.real(kActivityUncertainty));
     l.gamma_energy = value(r.real(kLineEnergy));
     l.gamma_intensity = value(r.real(kLineIntensity));
-    // I.26 leaves out the last field: missing trailing beta fields are zero-filled.
-    if (r.at_end()) {
-      deviation(d, mode, r.position(), "the line ends before the electron fields: zero-filled",
+    // I.26 leaves out the last field: missing trailing electron fields are zero-filled.
+    if (r.remaining() < 3) {
+      const Field& first_missing = r.remaining() == 0   ? kLineDecayMode
+                                   : r.remaining() == 1 ? kLineElectronEnergy
+                                                        : kLineElectronIntensity;
+      deviation(d, mode, r.position(),
+                fmt::format("the line ends before the {}: zero-filled", first_missing.name),
                 std::string(kRule));
-    } else {
+    }
+    if (!r.at_end()) {
       const Position mode_at = r.position();
       const std::string m = r.text(kLineDecayMode);
       if (auto dm = decay_mode(m, true)) {
@@ -294,9 +299,9 @@ std::optional<Certificate> read_certificate(const Block& block, Diagnostics& d, 
       } else {
         bad_token(r, mode_at, m, kLineDecayMode, "B, C or 0");
       }
-      if (!r.at_end()) l.electron_energy = value(r.real(kLineElectronEnergy));
-      if (!r.at_end()) l.electron_intensity = value(r.real(kLineElectronIntensity));
     }
+    if (!r.at_end()) l.electron_energy = value(r.real(kLineElectronEnergy));
+    if (!r.at_end()) l.electron_intensity = value(r.real(kLineElectronIntensity));
     if (new_errors(d, before)) continue;
     r.finish();
     c.lines.push_back(std::move(l));
