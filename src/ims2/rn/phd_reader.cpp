@@ -47,8 +47,36 @@ bool new_errors(const Diagnostics& d, std::size_t before) {
                      [](const Diagnostic& x) { return x.severity == Severity::error; });
 }
 
-double value(std::optional<double> x) {
-  return x.value_or(0);
+// A number is read whatever its form, but one that the table's field cannot give back (more decimals than
+// fW.D, more digits than fW) is worth a warning: the writer will round it.
+double real(RecordReader& r, const Field& f) {
+  const Position at = r.position();
+  const std::string_view token = r.peek();
+  const auto x = r.real(f);
+  if (!x) return 0;
+  FieldWriter w;
+  w.real(f, *x);
+  const auto written = w.finish();
+  if (written && parse_real(trim(*written)) != *x)
+    r.diagnostics().warning(
+        at,
+        fmt::format("'{}' has more digits than the {} keeps (columns {}-{}): written as '{}'", token, f.name,
+                    f.first, f.last, trim(*written)),
+        std::string(kRule));
+  return *x;
+}
+
+// A date-time, with the same warning for seconds written to more decimals than the time field keeps.
+std::optional<TimePoint> date_time(RecordReader& r, const Field& date, const Field& time) {
+  const Position at = r.position();
+  const auto t = r.date_time(date, time);
+  if (!t) return t;
+  const std::string written = write_fixed_date_time(*t, time.decimals);
+  if (parse_fixed_date_time(written.substr(0, 10), written.substr(11)) != *t)
+    r.diagnostics().warning(
+        at, fmt::format("the {} has more decimals than the field keeps: written as '{}'", time.name, written),
+        std::string(kRule));
+  return t;
 }
 
 // The data records of a block, one T per line; a line with an error is reported and left out.
@@ -171,7 +199,7 @@ PhdHeader read_header(const Block& block, Diagnostics& d, Mode mode) {
   }
   if (block.records.size() > 3) {
     RecordReader r(block.records[3], d, kRule);
-    h.transmitted = r.date_time(kTransmitDate, kTransmitTime);
+    h.transmitted = date_time(r, kTransmitDate, kTransmitTime);
     r.finish();
   }
   return h;
@@ -185,8 +213,8 @@ PhdProcessing read_processing(const Block& block, Diagnostics& d) {
   }
   {
     RecordReader r(block.records[0], d, kRule);
-    p.xe_volume = value(r.real(kXeVolume));
-    p.xe_volume_uncertainty = value(r.real(kXeVolumeUncertainty));
+    p.xe_volume = real(r, kXeVolume);
+    p.xe_volume_uncertainty = real(r, kXeVolumeUncertainty);
     r.finish();
   }
   // Record 3 (yield) is optional: a record of one token is the archive bottle of record 4.
@@ -195,8 +223,8 @@ PhdProcessing read_processing(const Block& block, Diagnostics& d) {
     const Line& line = block.records[i];
     if (i == 1 && LogicalLine(line).tokens().size() >= 2) {
       RecordReader r(line, d, kRule);
-      p.xe_yield = value(r.real(kXeYield));
-      p.xe_yield_uncertainty = value(r.real(kXeYieldUncertainty));
+      p.xe_yield = real(r, kXeYield);
+      p.xe_yield_uncertainty = real(r, kXeYieldUncertainty);
       r.finish();
     } else if (!bottle) {
       bottle = &line;
@@ -229,8 +257,8 @@ BgEfficiency read_bg_efficiency(const Block& block, Diagnostics& d, Mode mode) {
     const Position at = r.position();
     e.nuclide = r.text(kBgNuclide);
     e.roi = static_cast<int>(r.integer(kBgRoi).value_or(0));
-    e.efficiency = value(r.real(kBgEfficiency));
-    e.uncertainty = value(r.real(kBgUncertainty));
+    e.efficiency = real(r, kBgEfficiency);
+    e.uncertainty = real(r, kBgUncertainty);
     // A sender (and the conversion of I.35.1) glues the ROI number to the name: "XE-1337 7" is XE-133, ROI 7.
     const std::string roi = std::to_string(e.roi);
     if (!is_xenon(e.nuclide) && e.nuclide.size() > roi.size() && e.nuclide.ends_with(roi) &&
@@ -256,8 +284,8 @@ std::optional<Certificate> read_certificate(const Block& block, Diagnostics& d, 
   {
     RecordReader r(block.records[0], d, kRule);
     if (!parse_real(r.peek())) return std::nullopt;  // not in Table 79's form at all: kept verbatim
-    c.total_activity = value(r.real(kTotalActivity));
-    c.assay_time = r.date_time(kAssayDate, kAssayTime);
+    c.total_activity = real(r, kTotalActivity);
+    c.assay_time = date_time(r, kAssayDate, kAssayTime);
     r.finish();  // I.9 appends a "B" (Bq?) to the assay time: ignored with a warning
   }
   for (std::size_t i = 1; i < block.records.size(); ++i) {
@@ -278,10 +306,10 @@ std::optional<Certificate> read_certificate(const Block& block, Diagnostics& d, 
       d.error(r.position(), fmt::format("'{}' is not a half-life unit: expected S, H, D or Y", unit),
               std::string(kRule));
     }
-    l.activity = value(r.real(kNuclideActivity));
-    l.activity_uncertainty = value(r.real(kActivityUncertainty));
-    l.gamma_energy = value(r.real(kLineEnergy));
-    l.gamma_intensity = value(r.real(kLineIntensity));
+    l.activity = real(r, kNuclideActivity);
+    l.activity_uncertainty = real(r, kActivityUncertainty);
+    l.gamma_energy = real(r, kLineEnergy);
+    l.gamma_intensity = real(r, kLineIntensity);
     // I.26 leaves out the last field: missing trailing electron fields are zero-filled.
     if (r.remaining() < 3) {
       const Field& first_missing = r.remaining() == 0   ? kLineDecayMode
@@ -300,8 +328,8 @@ std::optional<Certificate> read_certificate(const Block& block, Diagnostics& d, 
         bad_token(r, mode_at, m, kLineDecayMode, "B, C or 0");
       }
     }
-    if (!r.at_end()) l.electron_energy = value(r.real(kLineElectronEnergy));
-    if (!r.at_end()) l.electron_intensity = value(r.real(kLineElectronIntensity));
+    if (!r.at_end()) l.electron_energy = real(r, kLineElectronEnergy);
+    if (!r.at_end()) l.electron_intensity = real(r, kLineElectronIntensity);
     if (new_errors(d, before)) continue;
     r.finish();
     c.lines.push_back(std::move(l));
@@ -328,18 +356,18 @@ bool read_block(PhdBlockKind kind, const Block& block, Phd& phd, Diagnostics& d,
     case PhdBlockKind::collection: {
       PhdCollection& c = phd.collection.emplace();
       single_record(block, d, [&](RecordReader& r) {
-        c.start = r.date_time(kCollectionStartDate, kCollectionStartTime);
-        c.stop = r.date_time(kCollectionStopDate, kCollectionStopTime);
-        c.air_volume = value(r.real(kAirVolume));
+        c.start = date_time(r, kCollectionStartDate, kCollectionStartTime);
+        c.stop = date_time(r, kCollectionStopDate, kCollectionStopTime);
+        c.air_volume = real(r, kAirVolume);
       });
       return true;
     }
     case PhdBlockKind::acquisition: {
       PhdAcquisition& a = phd.acquisition.emplace();
       single_record(block, d, [&](RecordReader& r) {
-        a.start = r.date_time(kAcquisitionDate, kAcquisitionTime);
-        a.real_time = value(r.real(kRealTime));
-        a.live_time = value(r.real(kLiveTime));
+        a.start = date_time(r, kAcquisitionDate, kAcquisitionTime);
+        a.real_time = real(r, kRealTime);
+        a.live_time = real(r, kLiveTime);
       });
       return true;
     }
@@ -349,21 +377,20 @@ bool read_block(PhdBlockKind kind, const Block& block, Phd& phd, Diagnostics& d,
     case PhdBlockKind::sample: {
       PhdSample& s = phd.sample.emplace();
       single_record(block, d, [&](RecordReader& r) {
-        s.dimension1 = value(r.real(kDimension1));
-        s.dimension2 = value(r.real(kDimension2));
+        s.dimension1 = real(r, kDimension1);
+        s.dimension2 = real(r, kDimension2);
       });
       return true;
     }
     case PhdBlockKind::g_energy:
       phd.g_energy.emplace().pairs = records_of<GEnergyPair>(block, d, [](RecordReader& r) {
-        return GEnergyPair{value(r.real(kGEnergy)), value(r.real(kCentroid)),
-                           value(r.real(kCentroidUncertainty))};
+        return GEnergyPair{real(r, kGEnergy), real(r, kCentroid), real(r, kCentroidUncertainty)};
       });
       return true;
     case PhdBlockKind::b_energy:
       phd.b_energy.emplace().pairs = records_of<BEnergyPair>(block, d, [](RecordReader& r) {
         BEnergyPair p;
-        p.energy = value(r.real(kElectronEnergy));
+        p.energy = real(r, kElectronEnergy);
         const Position at = r.position();
         const std::string m = r.text(kDecayMode);
         if (auto dm = decay_mode(m, false)) {
@@ -371,8 +398,8 @@ bool read_block(PhdBlockKind kind, const Block& block, Phd& phd, Diagnostics& d,
         } else if (!m.empty()) {
           bad_token(r, at, m, kDecayMode, "B or C");
         }
-        p.channel = value(r.real(kBetaChannel));
-        p.uncertainty = value(r.real(kBetaChannelUncertainty));
+        p.channel = real(r, kBetaChannel);
+        p.uncertainty = real(r, kBetaChannelUncertainty);
         return p;
       });
       return true;
@@ -380,26 +407,25 @@ bool read_block(PhdBlockKind kind, const Block& block, Phd& phd, Diagnostics& d,
     case PhdBlockKind::b_resolution:
       (kind == PhdBlockKind::g_resolution ? phd.g_resolution : phd.b_resolution).emplace().pairs =
           records_of<ResolutionPair>(block, d, [](RecordReader& r) {
-            return ResolutionPair{value(r.real(kResolutionEnergy)), value(r.real(kFwhm)),
-                                  value(r.real(kFwhmUncertainty))};
+            return ResolutionPair{real(r, kResolutionEnergy), real(r, kFwhm), real(r, kFwhmUncertainty)};
           });
       return true;
     case PhdBlockKind::g_efficiency:
     case PhdBlockKind::g_total_efficiency:
       (kind == PhdBlockKind::g_efficiency ? phd.g_efficiency : phd.g_total_efficiency).emplace().pairs =
           records_of<EfficiencyPair>(block, d, [](RecordReader& r) {
-            return EfficiencyPair{value(r.real(kEfficiencyEnergy)), value(r.real(kEfficiency)),
-                                  value(r.real(kEfficiencyUncertainty))};
+            return EfficiencyPair{real(r, kEfficiencyEnergy), real(r, kEfficiency),
+                                  real(r, kEfficiencyUncertainty)};
           });
       return true;
     case PhdBlockKind::roi_limits:
       phd.roi_limits.emplace().limits = records_of<RoiLimit>(block, d, [](RecordReader& r) {
         RoiLimit l;
         l.roi = static_cast<int>(r.integer(kRoiNumber).value_or(0));
-        l.beta_start = value(r.real(kBetaStart));
-        l.beta_stop = value(r.real(kBetaStop));
-        l.gamma_start = value(r.real(kGammaStart));
-        l.gamma_stop = value(r.real(kGammaStop));
+        l.beta_start = real(r, kBetaStart);
+        l.beta_stop = real(r, kBetaStop);
+        l.gamma_start = real(r, kGammaStart);
+        l.gamma_stop = real(r, kGammaStop);
         return l;
       });
       return true;
@@ -412,8 +438,8 @@ bool read_block(PhdBlockKind kind, const Block& block, Phd& phd, Diagnostics& d,
         x.id = r.text(kRatioId);
         x.from_roi = static_cast<int>(r.integer(kRatioFrom).value_or(0));
         x.to_roi = static_cast<int>(r.integer(kRatioTo).value_or(0));
-        x.ratio = value(r.real(kRatio));
-        x.uncertainty = value(r.real(kRatioUncertainty));
+        x.ratio = real(r, kRatio);
+        x.uncertainty = real(r, kRatioUncertainty);
         return x;
       });
       return true;
@@ -429,7 +455,7 @@ bool read_block(PhdBlockKind kind, const Block& block, Phd& phd, Diagnostics& d,
     case PhdBlockKind::calibration: {
       PhdCalibration& c = phd.calibration.emplace();
       single_record(block, d,
-                    [&](RecordReader& r) { c.time = r.date_time(kCalibrationDate, kCalibrationTime); });
+                    [&](RecordReader& r) { c.time = date_time(r, kCalibrationDate, kCalibrationTime); });
       return true;
     }
     case PhdBlockKind::certificate:

@@ -17,6 +17,7 @@ using namespace phd_fields;
 
 constexpr std::int64_t kMaxCount = 9'999'999'999;  // i10
 constexpr std::int64_t kMaxChannels = 99'999;      // i5
+constexpr std::int64_t kMaxSpan = 9'999;           // i4
 constexpr std::size_t kPerLine = 5;
 
 // The blank-separated counts of one line, without allocating: value(k, count, where) for each count, bad(k,
@@ -137,8 +138,14 @@ Spectrum read_spectrum(const Block& block, Diagnostics& diagnostics) {
           std::string(kRule));
       return s;
     }
+    if (*span < 0 || *span > kMaxSpan) {
+      diagnostics.error({block.records[0].number, 1},
+                        fmt::format("energy span {}: the span is from 0 to {} keV (i4)", *span, kMaxSpan),
+                        std::string(kRule));
+      return s;
+    }
     n = *channels;
-    s.energy_span = static_cast<int>(std::clamp<std::int64_t>(*span, -99999, 99999));
+    s.energy_span = static_cast<int>(*span);
   }
   s.counts.assign(static_cast<std::size_t>(n), 0);
   std::int64_t* const counts = s.counts.data();
@@ -199,7 +206,10 @@ Spectrum read_spectrum(const Block& block, Diagnostics& diagnostics) {
           }
         },
         [&](std::size_t, std::string_view bad) { bad_count(diagnostics, line, bad, "count"); });
-    if (k > kPerLine) {
+    if (k == 0) {
+      diagnostics.error({line.number, 1}, "a spectrum line with a channel number and no counts",
+                        std::string(kRule));
+    } else if (k > kPerLine) {
       diagnostics.error({line.number, 1}, fmt::format("{} counts on a spectrum line: the limit is 5", k),
                         std::string(kRule));
     } else if (k < kPerLine) {
@@ -207,6 +217,7 @@ Spectrum read_spectrum(const Block& block, Diagnostics& diagnostics) {
     }
     filled = std::max(filled, index + static_cast<std::int64_t>(k));
   }
+  if (n == 0) s.first_channel = 0;  // no counts: nothing to begin
   if (filled < n) {
     diagnostics.error(end_of(block),
                       fmt::format("{} ends after {} of its {} channels", block.name, filled, n),
@@ -238,10 +249,17 @@ Histogram read_histogram(const Block& block, Diagnostics& diagnostics) {
                         std::string(kRule));
       return h;
     }
+    if (*gamma_span < 0 || *gamma_span > kMaxSpan || *beta_span < 0 || *beta_span > kMaxSpan) {
+      diagnostics.error({block.records[0].number, 1},
+                        fmt::format("energy spans {} and {}: a span is from 0 to {} keV (i4)", *gamma_span,
+                                    *beta_span, kMaxSpan),
+                        std::string(kRule));
+      return h;
+    }
     h.gamma_channels = static_cast<int>(*b);
     h.beta_channels = static_cast<int>(*a);
-    h.gamma_span = static_cast<int>(std::clamp<std::int64_t>(*gamma_span, -99999, 99999));
-    h.beta_span = static_cast<int>(std::clamp<std::int64_t>(*beta_span, -99999, 99999));
+    h.gamma_span = static_cast<int>(*gamma_span);
+    h.beta_span = static_cast<int>(*beta_span);
   }
   const std::size_t a = static_cast<std::size_t>(h.beta_channels);
   const std::size_t b = static_cast<std::size_t>(h.gamma_channels);
