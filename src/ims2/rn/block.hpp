@@ -15,8 +15,8 @@
 
 namespace imsgate::ims2::rn {
 
-// Lenient reading (the default for acquisition: real stations deviate from the tables, DIGEST-radionuclide
-// §6) reports a deviation as a warning and keeps what can be kept; strict reading reports it as an error.
+// Lenient reading (the default for acquisition: real stations deviate from the tables, DIGEST-radionuclide §6)
+// reports a deviation as a warning and keeps what can be kept; strict reading reports it as an error.
 enum class Mode { lenient, strict };
 
 // A deviation from the spec that real senders make: a warning when lenient, an error when strict.
