@@ -5,9 +5,15 @@
 namespace imsgate::ims2 {
 
 std::optional<Line> LineReader::peek() const {
+  std::size_t next_pos = 0;
+  return line_at(next_pos);
+}
+
+std::optional<Line> LineReader::line_at(std::size_t& next_pos) const {
   if (pos_ >= input_.size()) return std::nullopt;
   const std::size_t end = input_.find('\n', pos_);
   const std::size_t stop = end == std::string_view::npos ? input_.size() : end;
+  next_pos = end == std::string_view::npos ? input_.size() : end + 1;
   Line line{input_.substr(pos_, stop - pos_), number_ + 1, pos_, false};
   // CR LF ends a line; stray CRs before it are dropped too, so that what is written reads back the same.
   while (!line.text.empty() && line.text.back() == '\r') {
@@ -18,10 +24,10 @@ std::optional<Line> LineReader::peek() const {
 }
 
 std::optional<Line> LineReader::next() {
-  auto line = peek();
+  std::size_t next_pos = 0;
+  auto line = line_at(next_pos);  // one scan for the line's end
   if (!line) return std::nullopt;
-  const std::size_t end = input_.find('\n', pos_);
-  pos_ = end == std::string_view::npos ? input_.size() : end + 1;
+  pos_ = next_pos;
   ++number_;
   return line;
 }

@@ -33,6 +33,8 @@ class LineReader {
   std::string_view input() const { return input_; }
 
  private:
+  std::optional<Line> line_at(std::size_t& next_pos) const;
+
   std::string_view input_;
   std::size_t pos_ = 0;
   int number_ = 0;
