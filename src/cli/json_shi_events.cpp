@@ -111,12 +111,110 @@ json phase(const shi::Phase& p) {
           {"extra_magnitudes", array_of(p.extra_magnitudes, extra_magnitude)}};
 }
 
-// An EVENT section's events have no phases and no kept blocks; a bulletin's have both.
+// A sub-block that was absent is null; one without data lines is an empty array.
+template <class T, class F>
+json optional_array(const std::optional<std::vector<T>>& items, F view) {
+  return items ? array_of(*items, view) : json();
+}
+
+json screening(const shi::EventScreening& s) {
+  json summary;
+  if (s.summary) {
+    const shi::ScreeningSummary& m = *s.summary;
+    summary = {{"category", m.category},
+               {"location", m.location},
+               {"score", value(m.score)},
+               {"depth_score", value(m.depth_score)},
+               {"mb_ms_score", value(m.mb_ms_score)},
+               {"regional_score", value(m.regional_score)},
+               {"hydroacoustic_score", value(m.hydroacoustic_score)},
+               {"scaled_semi_major", value(m.scaled_semi_major)},
+               {"scaled_semi_minor", value(m.scaled_semi_minor)},
+               {"depth", value(m.depth)},
+               {"depth_confidence", value(m.depth_confidence)},
+               {"mb_ms", value(m.mb_ms)},
+               {"mb_ms_confidence", value(m.mb_ms_confidence)},
+               {"offshore_fraction", value(m.offshore_fraction)},
+               {"minimum_water_depth", value(m.minimum_water_depth)},
+               {"clear_path", value(m.clear_path)}};
+  }
+  return {{"summary", summary},
+          {"hydroacoustic", optional_array(s.hydroacoustic,
+                                           [](const shi::HydroacousticScreening& h) -> json {
+                                             return {{"station", h.station},
+                                                     {"cepstral_peak", value(h.cepstral_peak)},
+                                                     {"snr", value(h.snr)},
+                                                     {"noise", value(h.noise)}};
+                                           })},
+          {"regional", optional_array(s.regional, [](const shi::RegionalScreening& r) -> json {
+             return {{"station", r.station},
+                     {"pnsmax", value(r.pnsmax)},
+                     {"correction", value(r.correction)},
+                     {"error", value(r.error)}};
+           })}};
+}
+
+json phase_amplitude_block(const shi::PhaseAmplitudeBlock& b) {
+  json bands = json::array();
+  for (const shi::FrequencyBand& f : b.bands) bands.push_back({{"min", value(f.min)}, {"max", value(f.max)}});
+  return {{"number", value(b.number)},
+          {"total", value(b.total)},
+          {"bands", bands},
+          {"rows", array_of(b.rows, [](const shi::PhaseAmplitudes& r) -> json {
+             json values = json::array();
+             for (const shi::BandAmplitude& a : r.bands)
+               values.push_back({{"amplitude", value(a.amplitude)}, {"snr", value(a.snr)}});
+             return {{"station", r.station}, {"phase", r.phase}, {"bands", values}};
+           })}};
+}
+
+json characterization(const shi::EventCharacterization& c) {
+  return {{"cepstral_peaks", optional_array(c.cepstral_peaks,
+                                            [](const shi::CepstralPeak& p) -> json {
+                                              return {{"station", p.station},
+                                                      {"amplitude", value(p.amplitude)},
+                                                      {"quefrency", value(p.quefrency)}};
+                                            })},
+          {"energy_ratios", optional_array(c.energy_ratios,
+                                           [](const shi::EnergyRatio& e) -> json {
+                                             return {{"station", e.station}, {"ratio", value(e.ratio)}};
+                                           })},
+          {"phase_amplitudes", array_of(c.phase_amplitudes, phase_amplitude_block)},
+          {"spectral_variances", optional_array(c.spectral_variances,
+                                                [](const shi::SpectralVariance& s) -> json {
+                                                  return {{"station", s.station},
+                                                          {"phase", s.phase},
+                                                          {"min_frequency", value(s.min_frequency)},
+                                                          {"max_frequency", value(s.max_frequency)},
+                                                          {"variance", value(s.variance)}};
+                                                })},
+          {"complexities", optional_array(c.complexities,
+                                          [](const shi::Complexity& x) -> json {
+                                            return {{"station", x.station},
+                                                    {"phase", x.phase},
+                                                    {"complexity", value(x.complexity)},
+                                                    {"snr", value(x.snr)}};
+                                          })},
+          {"third_moments", optional_array(c.third_moments,
+                                           [](const shi::ThirdMoment& t) -> json {
+                                             return {{"station", t.station}, {"value", value(t.value)}};
+                                           })},
+          {"time_frequencies", optional_array(c.time_frequencies, [](const shi::TimeFrequency& t) -> json {
+             return {{"station", t.station},
+                     {"bad_point_ratio", value(t.bad_point_ratio)},
+                     {"cepstrum_maximum", value(t.cepstrum_maximum)},
+                     {"autocorrelation", value(t.autocorrelation)}};
+           })}};
+}
+
+// An EVENT section's events have no phases and no other blocks; a bulletin's have them.
 json event(const shi::BulletinEvent& e, bool with_phases) {
   json j = {{"id", e.id}, {"region", e.region}, {"origin", origin_block(e.origin)}};
   if (with_phases) {
     j["phases"] = array_of(e.phases, phase);
     j["kept_lines"] = e.kept_lines;
+    j["screening"] = screening(e.screening);
+    j["characterization"] = characterization(e.characterization);
   }
   return j;
 }
@@ -129,7 +227,8 @@ json model(const shi::Arrival& arrival) {
 }
 
 json model(const shi::Bulletin& bulletin) {
-  return {{"time_stamp", time(bulletin.time_stamp)},
+  return {{"layout", bulletin.layout == shi::BulletinLayout::gse2 ? "GSE2.0" : "IMS2.0"},
+          {"time_stamp", time(bulletin.time_stamp)},
           {"title", bulletin.title},
           {"events", array_of(bulletin.events, [](const shi::BulletinEvent& e) { return event(e, true); })},
           {"end_time_stamp", time(bulletin.end_time_stamp)}};

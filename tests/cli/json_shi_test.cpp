@@ -130,6 +130,56 @@ TEST(JsonShi, WaveformWithSamples) {
   EXPECT_EQ(j["blocks"][0]["samples"], (json{1, -2, 3}));
 }
 
+TEST(JsonShi, BulletinScreeningAndCharacterization) {
+  ims2::shi::Bulletin b;
+  ims2::shi::BulletinEvent& e = b.events.emplace_back();
+  e.id = "1";
+  ims2::shi::ScreeningSummary summary;
+  summary.category = "SO";
+  summary.location = "Offsh";
+  summary.score = 1.2;
+  summary.clear_path = false;
+  e.screening.summary = summary;
+  e.screening.hydroacoustic.emplace();
+  ims2::shi::PhaseAmplitudeBlock block;
+  block.number = 1;
+  block.total = 1;
+  block.bands[0] = {0.5, 1.0};
+  block.rows.push_back({"ASAR", "P", {{{12.5, 5.5}, {}, {}, {}}}});
+  e.characterization.phase_amplitudes.push_back(block);
+  e.characterization.third_moments = std::vector<ims2::shi::ThirdMoment>{{"ASAR", 2.5}};
+  const json j = to_json(b, {});
+  EXPECT_EQ(j["data_type"], "BULLETIN");
+  EXPECT_EQ(j["layout"], "IMS2.0");
+  const json& event = j["events"][0];
+  EXPECT_EQ(event["screening"]["summary"]["category"], "SO");
+  EXPECT_EQ(event["screening"]["summary"]["location"], "Offsh");
+  EXPECT_DOUBLE_EQ(event["screening"]["summary"]["score"].get<double>(), 1.2);
+  EXPECT_TRUE(event["screening"]["summary"]["depth"].is_null());
+  EXPECT_EQ(event["screening"]["summary"]["clear_path"], false);
+  EXPECT_EQ(event["screening"]["hydroacoustic"], json::array());  // present, no stations
+  EXPECT_TRUE(event["screening"]["regional"].is_null());          // absent
+  const json& amplitudes = event["characterization"]["phase_amplitudes"][0];
+  EXPECT_EQ(amplitudes["number"], 1);
+  EXPECT_DOUBLE_EQ(amplitudes["bands"][0]["max"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(amplitudes["rows"][0]["bands"][0]["snr"].get<double>(), 5.5);
+  EXPECT_TRUE(amplitudes["rows"][0]["bands"][1]["amplitude"].is_null());
+  EXPECT_DOUBLE_EQ(event["characterization"]["third_moments"][0]["value"].get<double>(), 2.5);
+  EXPECT_TRUE(event["characterization"]["complexities"].is_null());
+}
+
+TEST(JsonShi, GseBulletinSaysItsLayout) {
+  const auto result = ims2::read_messages(
+      testing::read_file(testing::real_dir() / "obspy-gse2-bulletin" / "gse_2.0_standard.txt"));
+  const auto& data = std::get<ims2::DataMessage>(result.messages.at(0));
+  ims2::Diagnostics diagnostics;
+  const auto section = ims2::shi::read_section(data.sections.at(0), diagnostics);
+  ASSERT_TRUE(section);
+  const json j = to_json(*section, {});
+  EXPECT_EQ(j["layout"], "GSE2.0");
+  EXPECT_EQ(j["events"][0]["phases"][0]["time"], "1995/01/16 07:29:20.700");
+}
+
 TEST(JsonShi, ErrorLogIsNamed) {
   const json j = to_json(ims2::shi::ErrorLog{{{"no data"}}}, {});
   EXPECT_EQ(j["data_type"], "ERROR_LOG");

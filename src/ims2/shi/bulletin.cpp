@@ -30,6 +30,7 @@ tl::expected<void, std::string> check_phase_dates(const BulletinEvent& e) {
 }  // namespace
 
 tl::expected<std::string, std::string> write_bulletin(const Bulletin& bulletin) {
+  if (bulletin.layout == BulletinLayout::gse2) return write_gse_bulletin(bulletin);
   std::string out;
   if (bulletin.time_stamp) out += write_time_stamp(*bulletin.time_stamp);
   out += bulletin.title + "\n";
@@ -41,8 +42,13 @@ tl::expected<std::string, std::string> write_bulletin(const Bulletin& bulletin) 
     if (auto ok = check_phase_dates(e); !ok) return tl::unexpected(ok.error());
     auto phases = write_phase_block(e.phases);
     if (!phases) return phases;
+    auto screening = write_event_screening(e.screening);
+    if (!screening) return screening;
+    auto characterization = write_event_characterization(e.characterization);
+    if (!characterization) return characterization;
     out += *title + *origin + "\n" + *phases;
     for (const std::string& line : e.kept_lines) out += line + "\n";
+    out += *screening + *characterization;
     out += "\n\n";
   }
   if (bulletin.end_time_stamp) out += write_time_stamp(*bulletin.end_time_stamp);

@@ -1,10 +1,9 @@
 #include "ims2/shi/bulletin_blocks.hpp"
 
-#include <array>
 #include <chrono>
 
-#include "ims2/line_reader.hpp"
 #include "ims2/fixed_format.hpp"
+#include "ims2/line_reader.hpp"
 #include "ims2/shi/layout_read.hpp"
 #include "ims2/text.hpp"
 
@@ -82,27 +81,6 @@ constexpr std::string_view kHeader =
 
 constexpr Field kEventId = text_field(7, 15, "event id");
 constexpr Field kRegion = text_field(17, 80, "region");
-
-// Titles of the event screening and characterization sub-blocks (Tables 44, 45): kept as written.
-constexpr std::array<std::string_view, 10> kKeptTitles = {
-    "EVENT SCREENING",
-    "HYDROACOUSTIC SCREENING",
-    "REGIONAL SCREENING",
-    "CEPSTRAL PEAK ANALYSIS",
-    "SHORT-PERIOD/LONG-PERIOD ENERGY RATIO",
-    "FREQUENCY-DEPENDENT PHASE AMPLITUDE BLOCK",
-    "SPECTRAL VARIANCE OF THE DETRENDED LOG SPECTRUM",
-    "COMPLEXITY",
-    "THIRD MOMENT OF FREQUENCY",
-    "TIME FREQUENCY PARAMETERS",
-};
-
-bool is_kept_title(std::string_view line) {
-  const std::string_view t = trim(line);
-  for (std::string_view title : kKeptTitles)
-    if (istarts_with(t, title)) return true;
-  return false;
-}
 
 using C = TokenClass;
 
@@ -290,7 +268,7 @@ std::optional<TimePoint> read_time_stamp(const Line& line, Diagnostics& d) {
   return std::nullopt;
 }
 
-enum class State { start, origin, magnitude, phase, kept };
+enum class State { start, origin, magnitude, phase, screening, kept };
 
 }  // namespace
 
@@ -299,6 +277,7 @@ BulletinText read_bulletin_text(const DataSection& section, BulletinKind kind, D
   LineReader lines(section.body);
   const int offset = section.first_body_line() - 1;
   State state = State::start;
+  ScreeningSubBlock sub_block = ScreeningSubBlock::summary;
   bool any_content = false;
   auto event = [&]() -> BulletinEvent& {
     if (out.events.empty()) out.events.emplace_back();
@@ -342,10 +321,13 @@ BulletinText read_bulletin_text(const DataSection& section, BulletinKind kind, D
       state = State::phase;
       continue;
     }
-    if (kind == BulletinKind::bulletin && is_kept_title(line.text) && !out.events.empty()) {
-      state = State::kept;
-      event().kept_lines.emplace_back(trim_right(line.text));
-      continue;
+    if (kind == BulletinKind::bulletin && !out.events.empty()) {
+      if (auto part = screening_title(line.text)) {
+        state = State::screening;
+        sub_block = *part;
+        open_screening_sub_block(*part, line, event().screening, event().characterization, diagnostics);
+        continue;
+      }
     }
     if (kind != BulletinKind::origin && split_tokens(t).front().text == "EVENT") {
       BulletinEvent& e = out.events.emplace_back();
@@ -414,6 +396,9 @@ BulletinText read_bulletin_text(const DataSection& section, BulletinKind kind, D
         if (!local.has_errors() && origin_time) e.phases.push_back(std::move(p));
         continue;
       }
+      case State::screening:
+        read_screening_line(sub_block, line, event().screening, event().characterization, diagnostics);
+        continue;
       case State::kept:
         event().kept_lines.emplace_back(trim_right(line.text));
         continue;

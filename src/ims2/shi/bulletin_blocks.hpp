@@ -1,5 +1,6 @@
 // The blocks that ORIGIN, EVENT and BULLETIN sections share (6.4.2, Tables 40-43): origin, magnitude and
-// comment sub-blocks, phase lines, event titles, and the section walker that assembles them.
+// comment sub-blocks, phase lines, event titles, and the section walker that assembles them (with the
+// screening and characterization blocks of bulletin_screening.hpp).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include "ims2/diagnostic.hpp"
 #include "ims2/message.hpp"
 #include "ims2/shi/arrival.hpp"
+#include "ims2/shi/bulletin_screening.hpp"
 
 namespace imsgate::ims2::shi {
 
@@ -88,14 +90,16 @@ struct Phase {
   bool operator==(const Phase&) const = default;
 };
 
-// One event: its title, origin block, phases, and the lines of blocks kept as written (event screening, event
-// characterization, and the phase correction block, which has no format table).
+// One event: its title, origin block, phases, the lines of a block kept as written (the phase correction
+// block, which has no format table), and the event screening and characterization blocks.
 struct BulletinEvent {
   std::string id;
   std::string region;
   OriginBlock origin;
   std::vector<Phase> phases;
   std::vector<std::string> kept_lines;
+  EventScreening screening;
+  EventCharacterization characterization;
   bool operator==(const BulletinEvent&) const = default;
 };
 

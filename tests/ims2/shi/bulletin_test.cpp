@@ -239,7 +239,7 @@ TEST(Bulletin, PhaseAfterMidnightTakesTheNextDay) {
   EXPECT_EQ(b.events[0].phases[0].time, at(2022, 1, 1, 0, 2, 10, 500));
 }
 
-TEST(Bulletin, KeepsScreeningAndCommentLines) {
+TEST(Bulletin, KeepsCommentsAndScreeningBesideTheOrigin) {
   const std::string body =
       "Title\n"
       "EVENT 1 SOMEWHERE\n"
@@ -257,8 +257,10 @@ TEST(Bulletin, KeepsScreeningAndCommentLines) {
   EXPECT_EQ(d.error_count(), 0u) << dump(d);
   ASSERT_EQ(b.events.size(), 1u);
   EXPECT_EQ(b.events[0].origin.comments, std::vector<std::string>{"#PRIME"});
-  ASSERT_EQ(b.events[0].kept_lines.size(), 3u);
-  EXPECT_EQ(b.events[0].kept_lines[2], "SO/Offsh   1.20");
+  EXPECT_TRUE(b.events[0].kept_lines.empty());
+  ASSERT_TRUE(b.events[0].screening.summary);
+  EXPECT_EQ(b.events[0].screening.summary->category, "SO");
+  EXPECT_EQ(b.events[0].screening.summary->score, 1.20);
   auto text = write_bulletin(b);
   ASSERT_TRUE(text);
   Diagnostics again;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "bulletin_test_support.hpp"
+#include "ims2/text.hpp"
 
 namespace imsgate::ims2::shi {
 namespace {
@@ -12,13 +13,111 @@ using testing::dump;
 using testing::real_section;
 using testing::section_with_body;
 
-// Written in the IMS2.0 layout and read back, a GSE2.0 bulletin keeps every value.
-void expect_ims2_round_trip(const Bulletin& b) {
+// Converted to the IMS2.0 layout and read back, a GSE2.0 bulletin keeps every value.
+void expect_ims2_round_trip(Bulletin b) {
+  b.layout = BulletinLayout::ims;
   auto text = write_bulletin(b);
   ASSERT_TRUE(text) << text.error();
   Diagnostics d;
   EXPECT_EQ(read_bulletin(section_with_body("BULLETIN IMS2.0:SHORT", *text), d), b) << *text;
   EXPECT_TRUE(d.empty()) << dump(d);
+}
+
+// Every BULLETIN section of every message of a real file.
+std::vector<DataSection> bulletin_sections(const std::string& name) {
+  const ReadResult r =
+      read_messages(imsgate::testing::read_file(imsgate::testing::real_dir() / "obspy-gse2-bulletin" / name));
+  std::vector<DataSection> out;
+  for (const auto& m : r.messages)
+    if (const auto* data = std::get_if<DataMessage>(&m))
+      for (const DataSection& s : data->sections)
+        if (iequals(s.header.type, "BULLETIN")) out.push_back(s);
+  return out;
+}
+
+TEST(GseBulletin, RealFilesAreWrittenBackInTheirLayout) {
+  // The GSE_IDC files are in the canonical columns and come back byte for byte; FRA_NDC's and the
+  // non-standard copy move columns and read back equal. gse_2.0_incomplete.txt has no STOP: the message is
+  // discarded (3.4.1).
+  const std::vector<std::pair<std::string, bool>> files = {{"gse_2.0_standard.txt", true},
+                                                           {"gse_2.0_2_events.txt", true},
+                                                           {"gse_2.0_2_begins.txt", true},
+                                                           {"gse_2.0_non_standard.txt", false},
+                                                           {"event.txt", false}};
+  for (const auto& [name, canonical] : files) {
+    const auto sections = bulletin_sections(name);
+    ASSERT_FALSE(sections.empty()) << name;
+    for (const DataSection& s : sections) {
+      Diagnostics d;
+      const Bulletin b = read_bulletin(s, d);
+      EXPECT_EQ(d.error_count(), 0u) << name << "\n" << dump(d);
+      EXPECT_EQ(b.layout, BulletinLayout::gse2);
+      auto text = write_bulletin(b);
+      ASSERT_TRUE(text) << name << ": " << text.error();
+      Diagnostics again;
+      EXPECT_EQ(read_bulletin(section_with_body("BULLETIN GSE2.0", *text), again), b) << name << "\n"
+                                                                                      << *text;
+      EXPECT_TRUE(again.empty()) << name << "\n" << dump(again);
+      if (canonical) {
+        EXPECT_EQ(*text, s.body) << name;
+      }
+    }
+  }
+}
+
+TEST(GseBulletin, FixedFlagsAndASecondOrigin) {
+  const std::string body =
+      "EVENT 1\n"
+      "1995/01/16 07:26:52.4 f   39.4500   20.4400 f   66.8 f     9    8 322  mb 3.6  3                      "
+      "  GSE_IDC     282672\n"
+      "      0.53   +- 12.69      93.6   83.7   27    +- 83.8   10.56  78.21   +-0.2                         "
+      "  "
+      "m i ke\n"
+      "1995/01/16 07:26:53.0     39.5000   20.5000     60.0                                                  "
+      "  OTHER_AU\n"
+      "                                                                                                      "
+      "  THOR\n"
+      "      0.60\n"
+      "GREECE-ALBANIA BORDER REGION\n";
+  Diagnostics d;
+  const Bulletin b = read_bulletin(section_with_body("BULLETIN GSE2.0", body), d);
+  EXPECT_TRUE(d.empty()) << dump(d);
+  const BulletinEvent& e = b.events.at(0);
+  ASSERT_EQ(e.origin.origins.size(), 2u);
+  EXPECT_TRUE(e.origin.origins[0].fixed_time);
+  EXPECT_TRUE(e.origin.origins[0].fixed_epicentre);
+  EXPECT_EQ(e.origin.origins[0].depth_flag, "f");
+  EXPECT_FALSE(e.origin.origins[1].fixed_time);
+  EXPECT_EQ(e.origin.origins[1].author, "OTHER_AUTHOR");  // continued on the line below
+  EXPECT_EQ(e.origin.origins[1].rms, 0.60);
+  EXPECT_EQ(e.region, "GREECE-ALBANIA BORDER REGION");
+  auto text = write_bulletin(b);
+  ASSERT_TRUE(text) << text.error();
+  EXPECT_NE(text->find("\n1995/01/16 07:26:52.4 f   39.4500   20.4400 f   66.8 f     9    8 322  mb 3.6  3"),
+            std::string::npos)
+      << *text;
+  EXPECT_NE(text->find("OTHER_AU\n" + std::string(104, ' ') + "THOR\n"), std::string::npos) << *text;
+  Diagnostics again;
+  EXPECT_EQ(read_bulletin(section_with_body("BULLETIN GSE2.0", *text), again), b) << *text;
+  EXPECT_TRUE(again.empty()) << dump(again);
+}
+
+TEST(GseBulletin, WhatTheLayoutCannotHoldIsAWriterError) {
+  Diagnostics d;
+  Bulletin b = read_bulletin(real_section("gse_2.0_standard.txt"), d);
+  Bulletin four = b;
+  four.events[0].origin.magnitudes.push_back(four.events[0].origin.magnitudes[0]);
+  four.events[0].origin.magnitudes.push_back(four.events[0].origin.magnitudes[0]);
+  EXPECT_FALSE(write_bulletin(four));
+  Bulletin screened = b;
+  screened.events[0].screening.summary.emplace();
+  EXPECT_FALSE(write_bulletin(screened));
+  Bulletin stamped = b;
+  stamped.time_stamp = testing::at(2021, 1, 1, 0, 0, 0, 0);
+  EXPECT_FALSE(write_bulletin(stamped));
+  Bulletin three = b;
+  three.events[0].phases[0].extra_magnitudes.resize(2, {std::nullopt, std::nullopt, "", "mb", "", 4.0});
+  EXPECT_FALSE(write_bulletin(three));
 }
 
 TEST(GseBulletin, ReadsStandardBulletin) {
