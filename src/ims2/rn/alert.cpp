@@ -31,6 +31,10 @@ constexpr Field shifted(Field f, int by) {
   f.last += by;
   return f;
 }
+constexpr Field widened(Field f, int by) {
+  f.last += by;
+  return f;
+}
 
 // ALERT_POWER (7.7) and ALERT_UPS (Table 54, I.1.4) are one type.
 std::string canonical_type(std::string_view type) {
@@ -140,7 +144,7 @@ tl::expected<std::string, std::string> write_alert_section(const AlertSection& s
     const int shift = std::max(0, static_cast<int>(a.type.size()) - kType.width());
     soh::LineWriter w;
     w.token(kStation, a.station);
-    w.token(shifted(kType, shift), a.type);
+    w.token(widened(kType, shift), a.type);
     w.date_time(shifted(kDate, shift), shifted(kTime, shift), a.time);
     out.add(w.finish());
     for (const std::string& line : a.text) {

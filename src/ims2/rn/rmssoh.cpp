@@ -660,7 +660,7 @@ void write_interval(soh::LineWriter& w, const IntervalFields& f, TimePoint start
 template <class R, class F>
 void write_block(soh::BodyWriter& out, std::string_view name, const std::vector<R>& records, F write_fields) {
   if (records.empty()) return;
-  out.add_text(name);
+  out.add_line(name);
   for (const R& x : records) {
     soh::LineWriter w;
     write_fields(w, x);
@@ -675,7 +675,7 @@ std::string spacing_text(double v) {
 }
 
 void write_chromatogram(soh::BodyWriter& out, const Chromatogram& g) {
-  out.add_text("#Chromatogram");
+  out.add_line("#Chromatogram");
   soh::LineWriter srid;
   srid.text(kSrid, g.srid);
   out.add(srid.finish());
@@ -750,7 +750,7 @@ void write_report(soh::BodyWriter& out, const Rmssoh& s) {
     write_interval(w, kAirInterval, x.start, x.duration);
   });
   if (!s.comment.empty()) {
-    out.add_text("#Comment");
+    out.add_line("#Comment");
     for (const std::string& line : s.comment) out.add_text(line);
   }
   write_block(out, "#DetEnv", s.det_env, [](soh::LineWriter& w, const DetEnvRecord& x) {
@@ -799,7 +799,7 @@ void write_report(soh::BodyWriter& out, const Rmssoh& s) {
                            b.name_line));
       continue;
     }
-    out.add_text(b.name_line);
+    out.add_line(b.name_line);
     for (const std::string& line : b.lines) {
       if (trim(line).empty())
         out.fail(fmt::format("a blank line in {}: allowed only in free text", block_name));

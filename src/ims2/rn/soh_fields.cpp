@@ -56,7 +56,15 @@ std::optional<double> read_real(RecordReader& r, const Field& f) {
     r.text(f);
     return std::nullopt;
   }
-  return r.real(f);
+  const std::string_view token = r.peek();
+  const Position at = r.position();
+  const auto value = r.real(f);
+  if (value && !std::isfinite(*value)) {
+    r.diagnostics().error(at, fmt::format("'{}' is not a valid {}: expected a finite number", token, f.name),
+                          std::string(r.rule()));
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::optional<std::int64_t> read_integer(RecordReader& r, const Field& f) {
@@ -145,6 +153,11 @@ void BodyWriter::add(const tl::expected<std::string, std::string>& line) {
     return fail(
         fmt::format("a line of {} characters is longer than {} (3.5.2)", line->size(), kMaxLineLength));
   body_ += *line;
+  body_ += '\n';
+}
+
+void BodyWriter::add_line(std::string_view line) {
+  body_ += line;
   body_ += '\n';
 }
 

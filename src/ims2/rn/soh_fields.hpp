@@ -65,6 +65,7 @@ class LineWriter {
 class BodyWriter {
  public:
   void add(const tl::expected<std::string, std::string>& line);
+  void add_line(std::string_view line);  // a line the writer built itself: a block name
   void add_text(std::string_view line);  // a free-text line, checked with free_text_problem
   void fail(std::string message);
   // The first TIME_STAMP at the top of the body and the others at its end, as the IDC delivers them (I.1).
