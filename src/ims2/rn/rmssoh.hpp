@@ -91,8 +91,8 @@ struct TamperEnvRecord {  // Tables 132, 133
 };
 
 struct ProcessSensorRecord {  // Table 134
-  std::string type;  // TEMP degC, PRESSURE Pa, PROCESSFLOW m3/h, VOLTAGE V, COUNTRATES counts/s, DEWPOINT
-                     // degC, CO2VOLUME cm3; as written
+  std::string type;    // TEMP degC, PRESSURE Pa, PROCESSFLOW m3/h, VOLTAGE V, COUNTRATES counts/s, DEWPOINT
+                       // degC, CO2VOLUME cm3; as written
   std::string sensor;  // unique per station
   std::optional<double> reading;
   TimePoint start{};
