@@ -48,7 +48,7 @@ bool is_alert_line(const std::vector<Token>& tokens) {
          tokens[2].text.find('/') != std::string_view::npos;
 }
 
-Alert read_alert_line(const Line& line, std::string_view data_type, Diagnostics& d) {
+Alert read_alert_line(const Line& line, std::string_view data_type, Diagnostics& d, Mode mode) {
   RecordReader r(line, d, kRule, Missing::nines);
   Alert a;
   const Position station_at = r.position();
@@ -57,7 +57,7 @@ Alert read_alert_line(const Line& line, std::string_view data_type, Diagnostics&
   a.type = r.text(kType);
   const Position time_at = r.position();
   const std::size_t errors = d.error_count();
-  a.time = r.date_time(kDate, kTime);
+  a.time = soh::read_date_time(r, kDate, kTime, mode);
   if (!a.time && d.error_count() == errors)
     d.error(time_at, "an alert line gives the date and time of the alert", std::string(kRule));
   r.finish();
@@ -100,7 +100,7 @@ std::optional<AlertSection> read_alert_section(const DataSection& section, Diagn
     }
     const auto tokens = LogicalLine(line).tokens();
     if (is_alert_line(tokens)) {
-      alert = &out.alerts.emplace_back(read_alert_line(line, out.data_type, d));
+      alert = &out.alerts.emplace_back(read_alert_line(line, out.data_type, d, mode));
       alert_lines.push_back(line.number);
       continue;
     }

@@ -53,14 +53,14 @@ void check(Diagnostics& d, Position at, const Field& f, const std::optional<T>& 
             std::string(kRule));
 }
 
-std::optional<MetRecord> read_record(const Line& line, Diagnostics& d) {
+std::optional<MetRecord> read_record(const Line& line, Diagnostics& d, Mode mode) {
   RecordReader r(line, d, kRule, Missing::nines);
   const std::size_t errors = d.error_count();
   MetRecord m;
   const Position start_at = r.position();
-  const auto start = r.date_time(kStartDate, kStartTime);
+  const auto start = soh::read_date_time(r, kStartDate, kStartTime, mode);
   const Position end_at = r.position();
-  const auto end = start ? r.date_time(kEndDate, kEndTime) : std::nullopt;
+  const auto end = start ? soh::read_date_time(r, kEndDate, kEndTime, mode) : std::nullopt;
   if (!start || !end) {
     if (d.error_count() == errors)
       d.error(start ? end_at : start_at, "a MET record has a start and an end date-time: record left out",
@@ -89,7 +89,7 @@ std::optional<MetRecord> read_record(const Line& line, Diagnostics& d) {
 
 }  // namespace
 
-std::optional<MetSection> read_met_section(const DataSection& section, Diagnostics& d, Mode) {
+std::optional<MetSection> read_met_section(const DataSection& section, Diagnostics& d, Mode mode) {
   if (!iequals(section.header.type, "MET")) return std::nullopt;
   MetSection out;
   std::vector<int> group_lines;
@@ -128,7 +128,7 @@ std::optional<MetSection> read_met_section(const DataSection& section, Diagnosti
       reported_orphans = true;
       continue;
     }
-    if (auto m = read_record(line, d)) group->records.push_back(*m);
+    if (auto m = read_record(line, d, mode)) group->records.push_back(*m);
   }
   if (out.groups.empty())
     d.error({section.line.number, 1}, "a MET section has a station code line and at least one record",

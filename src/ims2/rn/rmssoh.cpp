@@ -228,7 +228,7 @@ bool ReportReader::interval(RecordReader& r, const IntervalFields& f, R& record,
                             const std::string& sensor) {
   const Position at = r.position();
   const std::size_t errors = d_.error_count();
-  const auto start = r.date_time(f.date, f.time);
+  const auto start = soh::read_date_time(r, f.date, f.time, mode_);
   if (!start) {
     if (d_.error_count() == errors)
       d_.error(at, "the interval start is required: a record without one is left out", std::string(kRule));
@@ -322,10 +322,10 @@ void ReportReader::header(const Block& b) {
   if (lines.size() >= 2) {
     RecordReader r(lines[1], d_, kRule, Missing::nines);
     const Position at = r.position();
-    h.period_start = r.date_time(kPeriodStartDate, kPeriodStartTime);
+    h.period_start = soh::read_date_time(r, kPeriodStartDate, kPeriodStartTime, mode_);
     const Position end_at = r.position();
-    h.period_end = r.date_time(kPeriodEndDate, kPeriodEndTime);
-    if (!r.at_end()) h.transmitted = r.date_time(kTransmitDate, kTransmitTime);
+    h.period_end = soh::read_date_time(r, kPeriodEndDate, kPeriodEndTime, mode_);
+    if (!r.at_end()) h.transmitted = soh::read_date_time(r, kTransmitDate, kTransmitTime, mode_);
     r.finish();
     if (!h.period_start || !h.period_end) {
       d_.error(h.period_start ? end_at : at, "the SOH period has a start and an end", std::string(kRule));

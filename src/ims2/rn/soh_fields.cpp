@@ -25,6 +25,13 @@ tl::expected<std::string, std::string> written_form(const Field& f, double value
   return probe.finish().map([](const std::string& s) { return std::string(trim(s)); });
 }
 
+// The smallest step of a time field: 0.1 s for hh:mm:ss.s.
+std::chrono::microseconds time_step(const Field& time) {
+  std::int64_t step = 1000000;
+  for (int i = 0; i < time.decimals && step > 1; ++i) step /= 10;
+  return std::chrono::microseconds(step);
+}
+
 bool reads_as_missing(const Field& f, std::string_view written) {
   return written == nines(f.width()) || is_nines(written);
 }
@@ -73,6 +80,15 @@ std::optional<std::int64_t> read_integer(RecordReader& r, const Field& f) {
     return std::nullopt;
   }
   return r.integer(f);
+}
+
+std::optional<TimePoint> read_date_time(RecordReader& r, const Field& date, const Field& time, Mode mode) {
+  const Position at = r.position();
+  const auto t = r.date_time(date, time);
+  if (t && t->time_since_epoch() % time_step(time) != std::chrono::microseconds(0))
+    deviation(r.diagnostics(), mode, at,
+              fmt::format("{} has more decimals of seconds than hh:mm:ss.s keeps", time.name), "3.5.9");
+  return t;
 }
 
 std::string read_text(RecordReader& r, const Field& f) {
@@ -129,6 +145,9 @@ void LineWriter::text(const Field& f, std::string_view value) {
 }
 
 void LineWriter::date_time(const Field& date, const Field& time, std::optional<TimePoint> value) {
+  if (value && value->time_since_epoch() % time_step(time) != std::chrono::microseconds(0))
+    return fail(fmt::format("{} {} has more decimals of seconds than the field keeps", time.name,
+                            write_fixed_date_time(*value, 6)));
   write_date_time(w_, date, time, value);
 }
 

@@ -14,6 +14,7 @@
 #include "ims2/datetime.hpp"
 #include "ims2/diagnostic.hpp"
 #include "ims2/fixed_format.hpp"
+#include "ims2/rn/block.hpp"
 #include "ims2/rn/record.hpp"
 
 namespace imsgate::ims2::rn::soh {
@@ -30,6 +31,8 @@ void report_elision_mark(const Line& line, Diagnostics& diagnostics, std::string
 // "-99", shorter than RecordReader's own test accepts.
 std::optional<double> read_real(RecordReader& r, const Field& f);
 std::optional<std::int64_t> read_integer(RecordReader& r, const Field& f);
+// A date-time; seconds with more decimals than the time field keeps are a deviation (they cannot be written).
+std::optional<TimePoint> read_date_time(RecordReader& r, const Field& date, const Field& time, Mode mode);
 // One token of text; a lone '0' is missing character data (3.5.7), read as empty.
 std::string read_text(RecordReader& r, const Field& f);
 

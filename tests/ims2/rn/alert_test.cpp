@@ -151,6 +151,8 @@ TEST(Alert, MalformedSectionsEachHaveTheirDiagnostic) {
       {"text wider than a80", "ALERT_FLOW",
        "AUP06 ALERT_FLOW 2021/12/01 23:08:53\n" + std::string(81, 'x') + "\n", 3, 81, Severity::warning,
        "7.7", "alert text of 81 characters: the free text is a80"},
+      {"hundredths of a second", "ALERT_FLOW", "AUP06 ALERT_FLOW 2021/12/01 23:08:53.07\nx\n", 2, 18,
+       Severity::warning, "3.5.9", "alert time has more decimals of seconds than hh:mm:ss.s keeps"},
       {"empty section", "ALERT_FLOW", "", 1, 1, Severity::error, "7.7",
        "an ALERT section holds at least one alert"},
   };
@@ -196,6 +198,8 @@ TEST(Alert, WriterRefusesWhatWouldNotReadBack) {
   fails([](Alert& a) { a.text = {"TIME_STAMP 2021/12/02 02:15:58"}; },
         "the text line 'TIME_STAMP 2021/12/02 02:15:58' would read as a TIME_STAMP line");
   fails([](Alert& a) { a.text = {"Low flow "}; }, "alert text 'Low flow ' ends with a blank");
+  fails([](Alert& a) { *a.time += std::chrono::milliseconds(70); },
+        "alert time 2021/12/01 23:08:53.070000 has more decimals of seconds than the field keeps");
   fails([](Alert& a) { a.text = {std::string(81, 'x')}; },
         "alert text '" + std::string(81, 'x') + "' is longer than 80 characters");
 }
