@@ -69,17 +69,22 @@ std::optional<MetRecord> read_record(const Line& line, Diagnostics& d, Mode mode
   }
   m.start = *start;
   m.end = *end;
-  auto take = [&](auto read, const Field& f, auto& value, Range range) {
+  auto real = [&](const Field& f, std::optional<double>& value, Range range) {
     const Position at = r.position();
-    value = read(r, f);
+    value = soh::read_real(r, f, mode);
     check(d, at, f, value, range);
   };
-  take(soh::read_real, kTemperature, m.temperature, kTemperatureRange);
-  take(soh::read_integer, kWindDirection, m.wind_direction, kWindDirectionRange);
-  take(soh::read_real, kWindSpeed, m.wind_speed, kWindSpeedRange);
-  take(soh::read_real, kPressure, m.pressure, kPressureRange);
-  take(soh::read_integer, kHumidity, m.humidity, kHumidityRange);
-  take(soh::read_real, kRainfall, m.rainfall, kRainfallRange);
+  auto integer = [&](const Field& f, std::optional<std::int64_t>& value, Range range) {
+    const Position at = r.position();
+    value = soh::read_integer(r, f);
+    check(d, at, f, value, range);
+  };
+  real(kTemperature, m.temperature, kTemperatureRange);
+  integer(kWindDirection, m.wind_direction, kWindDirectionRange);
+  real(kWindSpeed, m.wind_speed, kWindSpeedRange);
+  real(kPressure, m.pressure, kPressureRange);
+  integer(kHumidity, m.humidity, kHumidityRange);
+  real(kRainfall, m.rainfall, kRainfallRange);
   r.finish();
   if (m.end <= m.start)
     d.error(end_at, fmt::format("the met end {} is not after its start {}", when(m.end), when(m.start)),

@@ -346,9 +346,9 @@ void ReportReader::air_sampler_flow(const Block& b) {
     RecordReader r(line, d_, kRule, Missing::nines);
     AirSamplerFlowRecord x;
     const Position at = r.position();
-    x.flow_rate = soh::read_real(r, kFlowRate);
+    x.flow_rate = soh::read_real(r, kFlowRate, mode_);
     const Position sd_at = r.position();
-    x.flow_rate_sd = soh::read_real(r, kFlowRateSd);
+    x.flow_rate_sd = soh::read_real(r, kFlowRateSd, mode_);
     if (!interval(r, kFlowInterval, x, "#AirSamplerFlow", "")) continue;
     check_not_negative(d_, at, kFlowRate, x.flow_rate);
     check_not_negative(d_, sd_at, kFlowRateSd, x.flow_rate_sd);
@@ -360,8 +360,8 @@ void ReportReader::air_sampler_env(const Block& b) {
   for (const Line& line : records(b)) {
     RecordReader r(line, d_, kRule, Missing::nines);
     AirSamplerEnvRecord x;
-    x.temperature = soh::read_real(r, kAirTemperature);
-    x.pressure = soh::read_real(r, kAirPressure);
+    x.temperature = soh::read_real(r, kAirTemperature, mode_);
+    x.pressure = soh::read_real(r, kAirPressure, mode_);
     if (interval(r, kAirInterval, x, "#AirSamplerEnv", "")) s_.air_sampler_env.push_back(x);
   }
 }
@@ -370,15 +370,15 @@ void ReportReader::det_env(const Block& b) {
   for (const Line& line : records(b)) {
     RecordReader r(line, d_, kRule, Missing::nines);
     DetEnvRecord x;
-    x.room_temperature = soh::read_real(r, kRoomTemperature);
+    x.room_temperature = soh::read_real(r, kRoomTemperature, mode_);
     x.shield = read_open_closed(r, kShield);
     const Position humidity_at = r.position();
     x.room_humidity = soh::read_integer(r, kRoomHumidity);
     x.high_voltage = soh::read_integer(r, kHighVoltage);
     x.crystal_temperature = soh::read_integer(r, kCrystalTemperature);
     x.cooler = read_on_off(r, kCooler);
-    x.cooling = soh::read_real(r, kCooling);
-    x.leakage_current = soh::read_real(r, kLeakage);
+    x.cooling = soh::read_real(r, kCooling, mode_);
+    x.leakage_current = soh::read_real(r, kLeakage, mode_);
     if (!interval(r, kDetInterval, x, "#DetEnv", "")) continue;
     check_range(d_, humidity_at, kRoomHumidity, x.room_humidity, 0, 100);
     s_.det_env.push_back(x);
@@ -472,7 +472,7 @@ void ReportReader::process_sensors(const Block& b) {
     const Position at = r.position();
     x.type = soh::read_text(r, kSensorType);
     x.sensor = soh::read_text(r, kSensorName);
-    x.reading = soh::read_real(r, kSensorReading);
+    x.reading = soh::read_real(r, kSensorReading, mode_);
     if (!interval(r, kSensorInterval, x, "#ProcessSensors", x.type + " " + x.sensor)) continue;
     if (x.type.empty() || x.sensor.empty()) {
       d_.error(at, "a #ProcessSensors record gives its sensor type and name", std::string(kRule));
@@ -529,7 +529,7 @@ void ReportReader::chromatogram(const Block& b) {
       const Position at = r.position();
       x.number = soh::read_integer(r, kIntervalNumber).value_or(0);
       x.start_channel = soh::read_integer(r, kIntervalChannel).value_or(0);
-      x.spacing = soh::read_real(r, kIntervalSpacing);
+      x.spacing = soh::read_real(r, kIntervalSpacing, mode_);
       r.finish();
       if (x.number != static_cast<std::int64_t>(g.intervals.size()) + 1)
         d_.error(at, fmt::format("interval number {}: intervals are numbered from 1 in order", x.number),

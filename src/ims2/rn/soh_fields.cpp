@@ -58,7 +58,7 @@ void report_elision_mark(const Line& line, Diagnostics& diagnostics, std::string
       std::move(rule));
 }
 
-std::optional<double> read_real(RecordReader& r, const Field& f) {
+std::optional<double> read_real(RecordReader& r, const Field& f, Mode mode) {
   if (!r.at_end() && r.peek() == nines(f.width())) {
     r.text(f);
     return std::nullopt;
@@ -70,6 +70,14 @@ std::optional<double> read_real(RecordReader& r, const Field& f) {
     r.diagnostics().error(at, fmt::format("'{}' is not a valid {}: expected a finite number", token, f.name),
                           std::string(r.rule()));
     return std::nullopt;
+  }
+  if (value) {
+    const auto written = written_form(f, *value);
+    if (written && parse_real(*written) != value)
+      deviation(r.diagnostics(), mode, at,
+                fmt::format("{} '{}' has more digits than the field keeps: it would be written '{}'", f.name,
+                            token, *written),
+                std::string(r.rule()));
   }
   return value;
 }
@@ -121,6 +129,9 @@ void LineWriter::real(const Field& f, std::optional<double> value) {
   if (!written) return fail(written.error());
   if (reads_as_missing(f, *written))
     return fail(fmt::format("{} {} would be written '{}', which reads as missing", f.name, *value, *written));
+  if (parse_real(*written) != value)
+    return fail(
+        fmt::format("{} {} would be written '{}', which does not keep its value", f.name, *value, *written));
   w_.real(f, value);
 }
 

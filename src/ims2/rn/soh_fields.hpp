@@ -29,7 +29,8 @@ void report_elision_mark(const Line& line, Diagnostics& diagnostics, std::string
 
 // Numbers of the nines families. Missing is '-' and nines to the field's width, which for an i3 field is
 // "-99", shorter than RecordReader's own test accepts.
-std::optional<double> read_real(RecordReader& r, const Field& f);
+// A value with more decimals than the field keeps is a deviation: it cannot be written back.
+std::optional<double> read_real(RecordReader& r, const Field& f, Mode mode);
 std::optional<std::int64_t> read_integer(RecordReader& r, const Field& f);
 // A date-time; seconds with more decimals than the time field keeps are a deviation (they cannot be written).
 std::optional<TimePoint> read_date_time(RecordReader& r, const Field& date, const Field& time, Mode mode);
@@ -41,8 +42,8 @@ std::string read_text(RecordReader& r, const Field& f);
 std::optional<std::string> free_text_problem(std::string_view line);
 
 // Builds one record line in the table's columns with the nines form for missing numbers. Anything that would
-// not read back as the same value is an error: a value too wide, a number written as nines, text holding
-// blanks where the reader takes one token, a value that is not finite.
+// not read back as the same value is an error: a value too wide or with more decimals than the field keeps, a
+// number written as nines, text holding blanks where the reader takes one token, a value that is not finite.
 class LineWriter {
  public:
   void real(const Field& f, std::optional<double> value);

@@ -125,6 +125,11 @@ TEST(Met, MalformedSectionsEachHaveTheirDiagnostic) {
        "blank line: radionuclide data messages have none outside free text"},
       {"elision mark", "CAP14\n" + ok + "   :\n", 4, 4, Severity::error, "7.6",
        "':' is an elision mark of a listing, not a record: the message is incomplete"},
+      {"more decimals than f7.2 keeps",
+       "CAP14\n2021/12/01 11:10:00.0 2021/12/01 11:20:00.0 11.0 112 3.4 1018.6003 85 0\n", 3, 58,
+       Severity::warning, "7.6",
+       "average barometric reading '1018.6003' has more digits than the field keeps: it would be written "
+       "'1018.60'"},
       {"empty section", "", 1, 1, Severity::error, "7.6",
        "a MET section has a station code line and at least one record"},
   };
@@ -156,6 +161,10 @@ TEST(Met, WriterRefusesWhatWouldNotReadBack) {
   wide.groups[0].records[0].pressure = 12345678.0;
   EXPECT_EQ(write_met_section(wide).error(),
             "average barometric reading '12345678' does not fit in columns 61-67");
+  MetSection precise = s;
+  precise.groups[0].records[0].pressure = 1018.6003;
+  EXPECT_EQ(write_met_section(precise).error(),
+            "average barometric reading 1018.6003 would be written '1018.60', which does not keep its value");
   MetSection nines = s;
   nines.groups[0].records[0].wind_direction = -99;
   EXPECT_EQ(write_met_section(nines).error(), "average wind direction -99 reads as missing");
