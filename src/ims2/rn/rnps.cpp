@@ -281,10 +281,16 @@ tl::expected<std::string, std::string> sample_line(const RnpsSample& s) {
   w.text(kCategory, "Level " + s.level);
   w.text(kStatus, s.status);
   std::string products;
-  for (const std::string& p : s.products) products += (products.empty() ? "" : ",") + p;
+  for (const std::string& p : s.products) {
+    if (!products.empty()) products += ',';
+    products += p;
+  }
   w.text(kProducts, products);
   std::string nuclides;
-  for (const std::string& n : s.relevant_nuclides) nuclides += (nuclides.empty() ? "" : " ") + n;
+  for (const std::string& n : s.relevant_nuclides) {
+    if (!nuclides.empty()) nuclides += ' ';
+    nuclides += n;
+  }
   w.text(kRelevant, nuclides);
   return w.finish();
 }
