@@ -17,9 +17,10 @@ constexpr bool is_separator(char c) {
   return is_blank(c) || c == '-';
 }
 
+// At most 6: the writer rounds to microseconds.
 int decimals_of(std::string_view number) {
   const auto point = number.find('.');
-  return point == std::string_view::npos ? 0 : static_cast<int>(number.size() - point - 1);
+  return point == std::string_view::npos ? 0 : std::min(static_cast<int>(number.size() - point - 1), 6);
 }
 
 }  // namespace
@@ -133,7 +134,8 @@ std::string write_report_duration(const ReportDuration& d, DurationForm form) {
 }
 
 std::string write_report_number(double value, int decimals, bool exponent) {
-  std::string s = exponent ? fmt::format("{:.{}E}", value, decimals) : fmt::format("{:.{}f}", value, decimals);
+  std::string s =
+      exponent ? fmt::format("{:.{}E}", value, decimals) : fmt::format("{:.{}f}", value, decimals);
   if (parse_real(s) == value) return s;
   return fmt::format("{}", value);
 }
@@ -175,7 +177,8 @@ std::optional<std::string> free_text_problem(std::string_view line,
       return fmt::format("it would be read as a {} line", word);
   }
   for (std::string_view heading : headings) {
-    if (auto rest = after_label(t, heading); rest && rest->find_first_not_of("-= \t") == std::string_view::npos)
+    if (auto rest = after_label(t, heading);
+        rest && rest->find_first_not_of("-= \t") == std::string_view::npos)
       return fmt::format("it would be read as the heading '{}'", heading);
   }
   return std::nullopt;

@@ -71,6 +71,7 @@ class ReportBuilder {
 
 // A free-text line that a reader would take for something else (a heading, a rule, a TIME_STAMP line) or
 // that is too long (3.5.2): the reason, or nothing when the line can be written.
-std::optional<std::string> free_text_problem(std::string_view line, std::span<const std::string_view> headings);
+std::optional<std::string> free_text_problem(std::string_view line,
+                                             std::span<const std::string_view> headings);
 
 }  // namespace imsgate::ims2::rn

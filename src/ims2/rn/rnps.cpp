@@ -1,7 +1,7 @@
-// Table 164 and I.32 disagree (DIGEST-radionuclide §4.5, §6.5 #71): I.32 adds a Detector column after Station,
-// prints four-digit years and "Level 1/2". The reader takes both (a Detector token is known by its '_'); the
-// writer follows the IDC's practice in I.32, placing the columns as Table 164 does with the Detector column
-// (a9) inserted after Station and the date-times widened to yyyy/mm/dd hh:mm:
+// Table 164 and I.32 disagree (DIGEST-radionuclide §4.5, §6.5 #71): I.32 adds a Detector column after
+// Station, prints four-digit years and "Level 1/2". The reader takes both (a Detector token is known by its
+// '_'); the writer follows the IDC's practice in I.32, placing the columns as Table 164 does with the
+// Detector column (a9) inserted after Station and the date-times widened to yyyy/mm/dd hh:mm:
 //   Station 1-7, Detector 9-17, SID 19-26 (i8), Type 28, Cstart 34-49, Cstop 52-67, Category 70-78 (a9),
 //   Status 81, Products 89-99 (a11), CTBT Relevant from 101 (Table 164 has it from 84, right after Products).
 #include "ims2/rn/rnps.hpp"
@@ -24,7 +24,8 @@ constexpr std::string_view kRule = "7.8.4";
 constexpr std::string_view kTableRule = "7.8.4 Table 164";
 constexpr std::string_view kTitle = "Radionuclide Network Product Summary";
 constexpr std::string_view kCreated = "Product created on";
-constexpr std::string_view kPeriod = "This product shows the radionuclide products received at the IDC between";
+constexpr std::string_view kPeriod =
+    "This product shows the radionuclide products received at the IDC between";
 constexpr std::string_view kLegend = "Products Legend";
 
 constexpr Field kStation = text_field(1, 7, "station code");
@@ -46,15 +47,15 @@ struct Label {
   std::string_view text;
 };
 constexpr std::array<Label, 10> kHeader{{{kStation, "Station"},
-                                     {kDetector, "Detector"},
-                                     {kSampleId, "SID"},
-                                     {text_field(28, 32, "type"), "P/G/B"},
-                                     {text_field(34, 49, "start"), "Cstart(GMT)"},
-                                     {text_field(52, 67, "stop"), "Cstop(GMT)"},
-                                     {kCategory, "Category"},
-                                     {text_field(81, 86, "status"), "Status"},
-                                     {kProducts, "Products"},
-                                     {kRelevant, "CTBT Relevant"}}};
+                                         {kDetector, "Detector"},
+                                         {kSampleId, "SID"},
+                                         {text_field(28, 32, "type"), "P/G/B"},
+                                         {text_field(34, 49, "start"), "Cstart(GMT)"},
+                                         {text_field(52, 67, "stop"), "Cstop(GMT)"},
+                                         {kCategory, "Category"},
+                                         {text_field(81, 86, "status"), "Status"},
+                                         {kProducts, "Products"},
+                                         {kRelevant, "CTBT Relevant"}}};
 
 struct LegendEntry {
   std::string_view code;
@@ -105,8 +106,8 @@ class RnpsReader {
       if (const auto rest = after_label(text, kPeriod)) {
         // The sentence may wrap before its dates (I.32).
         std::string sentence(*rest);
-        if (LogicalLine(Line{*rest, line.number, 0, false}).tokens().size() < 5 && i + 1 < lines.lines.size())
-        {
+        if (LogicalLine(Line{*rest, line.number, 0, false}).tokens().size() < 5 &&
+            i + 1 < lines.lines.size()) {
           sentence += ' ';
           sentence += trim(lines.lines[++i].text);
         }
@@ -155,7 +156,8 @@ class RnpsReader {
     const std::string_view text = trim(line.text);
     const auto colon = text.find(':');
     if (colon == std::string_view::npos || !is_product_code(trim(text.substr(0, colon))))
-      d_.warning({line.number, 1}, fmt::format("'{}' is not a product code of the legend (A, R, S, XA, XR)", text),
+      d_.warning({line.number, 1},
+                 fmt::format("'{}' is not a product code of the legend (A, R, S, XA, XR)", text),
                  std::string(kTableRule));
   }
 
@@ -185,21 +187,25 @@ class RnpsReader {
       const Position at = r.position();
       s.detector = r.text(kDetector);
       if (!istarts_with(s.detector, s.station))
-        d_.warning(at, fmt::format("the detector {} is not one of station {}", s.detector, s.station), "3.5.11");
+        d_.warning(at, fmt::format("the detector {} is not one of station {}", s.detector, s.station),
+                   "3.5.11");
     }
     s.sample_id = r.integer(kSampleId);
     const Position type_at = r.position();
     s.type = r.text(kType);
-    const bool known_type = s.type.size() == 1 && std::string_view("PGBX").find(s.type[0]) != std::string_view::npos;
+    const bool known_type =
+        s.type.size() == 1 && std::string_view("PGBX").find(s.type[0]) != std::string_view::npos;
     if (!s.type.empty() && !known_type)
-      d_.error(type_at, fmt::format("'{}' is not a station type (P, G, B or X)", s.type), std::string(kTableRule));
+      d_.error(type_at, fmt::format("'{}' is not a station type (P, G, B or X)", s.type),
+               std::string(kTableRule));
     s.collection_start = date_time(r, kStartDate, kStartTime);
     s.collection_stop = date_time(r, kStopDate, kStopTime);
     if (s.collection_start && s.collection_stop && *s.collection_stop <= *s.collection_start)
       d_.error(type_at, "the collection stops before it starts", std::string(kTableRule));
     const Position category_at = r.position();
     if (const std::string word = r.text(kCategory); !word.empty() && !iequals(word, "Level"))
-      d_.error(category_at, fmt::format("the category is 'Level n', not '{}'", word), std::string(kTableRule));
+      d_.error(category_at, fmt::format("the category is 'Level n', not '{}'", word),
+               std::string(kTableRule));
     s.level = r.text(kLevel);
     check_level(s, category_at);
     const Position status_at = r.position();
@@ -233,7 +239,8 @@ class RnpsReader {
       } else if (s.type == "P" && (p == "XA" || p == "XR")) {
         d_.warning(at, "SAMPML and REVSAMP exist for noble gas samples only", "7.8");
       } else if (p == "S" && s.level != "4" && s.level != "5" && s.level != "C") {
-        d_.warning(at, fmt::format("an SSREB is made for levels 4, 5 and C, not for 'Level {}'", s.level), "7.8");
+        d_.warning(at, fmt::format("an SSREB is made for levels 4, 5 and C, not for 'Level {}'", s.level),
+                   "7.8");
       }
     }
   }
@@ -257,16 +264,19 @@ class RnpsReader {
 tl::expected<std::string, std::string> sample_line(const RnpsSample& s) {
   if (s.station.empty() || !s.sample_id || s.type.empty() || !s.collection_start || !s.collection_stop ||
       s.level.empty() || s.status.empty())
-    return tl::unexpected(fmt::format("the RNPS row of station '{}' lacks one of station, SID, type, times, "
-                                      "level and status",
-                                      s.station));
+    return tl::unexpected(
+        fmt::format("the RNPS row of station '{}' lacks one of station, SID, type, times, "
+                    "level and status",
+                    s.station));
   const auto problem = [&](std::string_view item) {
     return item.empty() || item.find_first_of(" \t,") != std::string_view::npos;
   };
   if (std::any_of(s.products.begin(), s.products.end(), problem) ||
-      std::any_of(s.relevant_nuclides.begin(), s.relevant_nuclides.end(),
-                  [](std::string_view n) { return n.empty() || n.find_first_of(" \t") != std::string_view::npos; }))
-    return tl::unexpected(fmt::format("a product code or nuclide of SID {} is empty or holds a blank", *s.sample_id));
+      std::any_of(s.relevant_nuclides.begin(), s.relevant_nuclides.end(), [](std::string_view n) {
+        return n.empty() || n.find_first_of(" \t") != std::string_view::npos;
+      }))
+    return tl::unexpected(
+        fmt::format("a product code or nuclide of SID {} is empty or holds a blank", *s.sample_id));
   FieldWriter w;
   w.text(kStation, s.station);
   w.text(kDetector, s.detector);
@@ -313,7 +323,8 @@ tl::expected<std::string, std::string> write_rnps_section(const Rnps& rnps) {
   if (!rnps.time_stamps.empty()) out.add(write_time_stamp(rnps.time_stamps.front()));
   const std::string indent(10, ' ');  // I.32
   out.add(indent + std::string(kTitle));
-  if (rnps.created) out.add(fmt::format("{}{} {}", indent, kCreated, write_report_date_time(*rnps.created, false)));
+  if (rnps.created)
+    out.add(fmt::format("{}{} {}", indent, kCreated, write_report_date_time(*rnps.created, false)));
   out.add();
   if (rnps.period_start && rnps.period_end) {
     out.add(kPeriod);

@@ -1,6 +1,7 @@
-// SAMPML and REVSAMP (7.8; example I.28): the sample PHDs of a noble gas sample and the IDC's automatic (SAMPML,
-// with the ARR) or reviewed (REVSAMP, with the RRR) analysis, as an XML document. The spec gives no schema; the
-// model holds what I.28.1 (beta-gamma) and I.28.2 (HPGe) show, and keeps any other element verbatim.
+// SAMPML and REVSAMP (7.8; example I.28): the sample PHDs of a noble gas sample and the IDC's automatic
+// (SAMPML, with the ARR) or reviewed (REVSAMP, with the RRR) analysis, as an XML document. The spec gives no
+// schema; the model holds what I.28.1 (beta-gamma) and I.28.2 (HPGe) show, and keeps any other element
+// verbatim.
 #pragma once
 
 #include <cstdint>
@@ -234,8 +235,8 @@ struct SampleMl {
   bool operator==(const SampleMl&) const = default;
 };
 
-// Nothing unless the section's DATA_TYPE is SAMPML or REVSAMP, and nothing when the body is not well-formed XML
-// (an error with libxml2's line and column).
+// Nothing unless the section's DATA_TYPE is SAMPML or REVSAMP, and nothing when the body is not well-formed
+// XML (an error with libxml2's line and column).
 std::optional<SampleMl> read_sampml_section(const DataSection& section, Diagnostics& diagnostics,
                                             Mode mode = Mode::lenient);
 // The section body: TIME_STAMP line, the XML document, the other TIME_STAMP lines.

@@ -126,6 +126,7 @@ inline constexpr std::array<NamedList, 3> kCatLists{{
     {"CatParams", &SampAnalysis::cat_params},
 }};
 
-inline constexpr std::array<std::string_view, 2> kFlagGroups{"DataQualityFlags", "TimelinessAndAvailabilityFlags"};
+inline constexpr std::array<std::string_view, 2> kFlagGroups{"DataQualityFlags",
+                                                             "TimelinessAndAvailabilityFlags"};
 
 }  // namespace imsgate::ims2::rn::sampml_elements

@@ -1,11 +1,11 @@
-// Reads SAMPML / REVSAMP with libxml2: well-formedness first (libxml2's line and column), then the elements of
-// the model by their local names; what the model does not hold is kept as XML.
+// Reads SAMPML / REVSAMP with libxml2: well-formedness first (libxml2's line and column), then the elements
+// of the model by their local names; what the model does not hold is kept as XML.
 #include <cmath>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <memory>
 
 #include <fmt/format.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "ims2/free_format.hpp"
 #include "ims2/rn/report_text.hpp"
@@ -104,7 +104,11 @@ std::optional<double> parse_xs_duration(std::string_view text) {
     const auto value = parse_real(text.substr(0, unit));
     if (!value) return std::nullopt;
     const char u = text[unit];
-    const double scale = in_time ? (u == 'H' ? 3600 : u == 'M' ? 60 : u == 'S' ? 1 : 0) : (u == 'D' ? 86400 : 0);
+    const double scale = in_time ? (u == 'H'   ? 3600
+                                    : u == 'M' ? 60
+                                    : u == 'S' ? 1
+                                               : 0)
+                                 : (u == 'D' ? 86400 : 0);
     if (scale == 0) return std::nullopt;
     seconds += *value * scale;
     any = true;
@@ -112,6 +116,22 @@ std::optional<double> parse_xs_duration(std::string_view text) {
   }
   if (!any) return std::nullopt;
   return sign * seconds;
+}
+
+struct FirstError {
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+void keep_first_error(void* context, xmlErrorPtr error) {
+  auto* store = static_cast<FirstError*>(static_cast<xmlParserCtxt*>(context)->_private);
+  if (!store || !error || !store->message.empty() || error->level < XML_ERR_ERROR) return;
+  store->line = error->line;
+  store->column = error->int2;
+  std::string_view message = error->message ? error->message : "malformed";
+  while (!message.empty() && (message.back() == '\n' || is_blank(message.back()))) message.remove_suffix(1);
+  store->message = message.empty() ? "malformed" : std::string(message);
 }
 
 class SampReader {
@@ -122,7 +142,8 @@ class SampReader {
   void root(const xmlNode* root) {
     m_.namespace_uri = root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
     if (m_.namespace_uri != kNamespace)
-      deviation(d_, mode_, at(root), fmt::format("the SampML namespace is {}, not '{}'", kNamespace, m_.namespace_uri),
+      deviation(d_, mode_, at(root),
+                fmt::format("the SampML namespace is {}, not '{}'", kNamespace, m_.namespace_uri),
                 std::string(kRule));
     bool found = false;
     for (const xmlNode* c = root->children; c; c = c->next) {
@@ -163,7 +184,8 @@ class SampReader {
     if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) return;
     const std::string text = text_of(n);
     if (text.empty()) return;
-    deviation(d_, mode_, at(n), fmt::format("text '{}' in <{}>, where elements are expected: ignored", text, parent),
+    deviation(d_, mode_, at(n),
+              fmt::format("text '{}' in <{}>, where elements are expected: ignored", text, parent),
               std::string(kRule));
   }
 
@@ -222,7 +244,8 @@ class SampReader {
   std::optional<double> duration(const xmlNode* n) {
     const std::string t = text(n);
     if (auto x = parse_xs_duration(t)) return x;
-    d_.error(at(n), fmt::format("<{}> holds '{}', not an xs:duration (PTnS)", name_of(n), t), std::string(kRule));
+    d_.error(at(n), fmt::format("<{}> holds '{}', not an xs:duration (PTnS)", name_of(n), t),
+             std::string(kRule));
     return std::nullopt;
   }
 
@@ -241,7 +264,8 @@ class SampReader {
     sample_information_line_ = static_cast<int>(xmlGetLineNo(n));
     m_.srid = attribute(n, "REFID");
     m_.mid = attribute(n, "MID");
-    if (const std::string sid = attribute(n, "SID"); !sid.empty()) m_.sid = integer("the SID attribute", n, sid);
+    if (const std::string sid = attribute(n, "SID"); !sid.empty())
+      m_.sid = integer("the SID attribute", n, sid);
     for (const xmlNode* c = n->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) {
         stray_text(c, "SampleInformation");
@@ -361,8 +385,10 @@ class SampReader {
     s.id = attribute(n, "id");
     s.type = attribute(n, "type");
     s.format = attribute(n, "format");
-    if (const std::string v = attribute(n, "channelSpan"); !v.empty()) s.channel_span = integer("channelSpan", n, v);
-    if (const std::string v = attribute(n, "energySpan"); !v.empty()) s.energy_span = integer("energySpan", n, v);
+    if (const std::string v = attribute(n, "channelSpan"); !v.empty())
+      s.channel_span = integer("channelSpan", n, v);
+    if (const std::string v = attribute(n, "energySpan"); !v.empty())
+      s.energy_span = integer("energySpan", n, v);
     for (const std::string& w : words_of(text_of(n))) {
       if (auto x = parse_integer(w)) {
         s.counts.push_back(*x);
@@ -373,8 +399,8 @@ class SampReader {
     }
     if (s.channel_span && static_cast<std::int64_t>(s.counts.size()) != *s.channel_span)
       d_.warning(at(n),
-                 fmt::format("the spectrum {} holds {} counts for a channel span of {}", s.id, s.counts.size(),
-                             *s.channel_span),
+                 fmt::format("the spectrum {} holds {} counts for a channel span of {}", s.id,
+                             s.counts.size(), *s.channel_span),
                  std::string(kRule));
   }
 
@@ -416,7 +442,8 @@ class SampReader {
           SampCovariance& cov = a.covariances.emplace_back();
           cov.method = attribute(x, "method");
           for (const xmlNode* cell = x->children; cell; cell = cell->next) {
-            if (is(cell, "Cell")) cov.cells.push_back({attribute(cell, "row"), attribute(cell, "col"), value(cell)});
+            if (is(cell, "Cell"))
+              cov.cells.push_back({attribute(cell, "row"), attribute(cell, "col"), value(cell)});
           }
         }
       } else if (is(c, "PeakResults")) {
@@ -594,17 +621,21 @@ class SampReader {
     const auto seconds = [](TimePoint a, TimePoint b) {
       return std::chrono::duration<double>(a - b).count();
     };
-    const auto expect = [&](std::optional<double> given, std::optional<TimePoint> to, std::optional<TimePoint> from,
-                            std::string_view what) {
+    const auto expect = [&](std::optional<double> given, std::optional<TimePoint> to,
+                            std::optional<TimePoint> from, std::string_view what) {
       if (!given || !to || !from) return;
       const double span = seconds(*to, *from);
       if (std::abs(span - *given) > 1.0)
-        d_.error(at_line(line), fmt::format("{} of {} is {} s, but the times give {} s", what, g.id, *given, span),
+        d_.error(at_line(line),
+                 fmt::format("{} of {} is {} s, but the times give {} s", what, g.id, *given, span),
                  std::string(kRule));
     };
-    expect(g.sampling_time, g.collection_stop, g.collection_start, "the SamplingTime (collection stop - start)");
-    expect(g.decay_time, g.acquisition_start, g.collection_stop, "the DecayTime (acquisition start - collection stop)");
-    expect(g.real_time, g.acquisition_stop, g.acquisition_start, "the RealAcquisitionTime (acquisition stop - start)");
+    expect(g.sampling_time, g.collection_stop, g.collection_start,
+           "the SamplingTime (collection stop - start)");
+    expect(g.decay_time, g.acquisition_start, g.collection_stop,
+           "the DecayTime (acquisition start - collection stop)");
+    expect(g.real_time, g.acquisition_stop, g.acquisition_start,
+           "the RealAcquisitionTime (acquisition stop - start)");
     if (g.sample_quantity && g.sample_quantity->number && g.xe_volume && g.xe_volume->number) {
       const double expected = *g.xe_volume->number / 0.087;
       if (std::abs(*g.sample_quantity->number - expected) > 1e-4 * std::abs(expected))
@@ -626,11 +657,12 @@ class SampReader {
       const double expected = std::abs(*a / *v * 100);
       if (std::abs(std::abs(*p) - expected) > 1e-4 * expected + 1e-9)
         d_.error(at_line(line),
-                 fmt::format("the relative {} error of {} is {} %, but absolute / value gives {} %", what, x.name, *p,
-                             expected),
+                 fmt::format("the relative {} error of {} is {} %, but absolute / value gives {} %", what,
+                             x.name, *p, expected),
                  std::string(kRule));
     };
-    relative(x.concentration, x.absolute_concentration_error, x.relative_concentration_error, "concentration");
+    relative(x.concentration, x.absolute_concentration_error, x.relative_concentration_error,
+             "concentration");
     relative(x.activity, x.absolute_activity_error, x.relative_activity_error, "activity");
     if (!sample) return;
     const auto volume = num(sample->sample_quantity) ? num(sample->sample_quantity) : num(sample->air_volume);
@@ -638,8 +670,8 @@ class SampReader {
     if (!volume || !c || !a || *volume <= 0) return;
     if (std::abs(*c * *volume - *a) > 1e-3 * std::abs(*a) + 1e-9)
       d_.warning(at_line(line),
-                 fmt::format("the concentration of {} times the air volume {} is {}, not its activity {}", x.name,
-                             *volume, *c * *volume, *a),
+                 fmt::format("the concentration of {} times the air volume {} is {}, not its activity {}",
+                             x.name, *volume, *c * *volume, *a),
                  std::string(kRule));
   }
 
@@ -686,16 +718,19 @@ std::optional<SampleMl> read_sampml_section(const DataSection& section, Diagnost
   }
   const int offset = lines[first].number - 1;
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
-  if (!ctxt) return std::nullopt;
+  if (!ctxt || !ctxt->sax) return std::nullopt;
+  // libxml2 goes on after some errors: the first one is the one to report.
+  FirstError first_error;
+  ctxt->_private = &first_error;
+  ctxt->sax->serror = keep_first_error;
   std::unique_ptr<xmlDoc, DocFree> doc(
       xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), "sampml.xml", nullptr,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES));
+                        XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES));
   if (!doc) {
-    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    const int line = e && e->line > 0 ? e->line + offset : section.first_body_line();
-    const int column = e ? e->int2 : 0;
-    std::string message = e && e->message ? std::string(trim(e->message)) : "malformed";
-    d.error({line, column}, fmt::format("the SampML document is not well-formed XML: {}", message),
+    const int line = first_error.line > 0 ? first_error.line + offset : section.first_body_line();
+    d.error({line, first_error.column},
+            fmt::format("the SampML document is not well-formed XML: {}",
+                        first_error.message.empty() ? "malformed" : first_error.message),
             std::string(kRule));
     diagnostics.append(d);
     return std::nullopt;

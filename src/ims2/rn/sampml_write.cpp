@@ -113,15 +113,17 @@ class SampWriter {
     if (!g.calibration_ids.empty()) attributes.emplace_back("calibrationIDs", join(g.calibration_ids));
     w_.open("SpectrumGroup", attributes);
     texts(g, kGroupTextsFirst);
-    if (g.air_volume) value(g.air_volume_element.empty() ? kAirVolumeNames[1] : g.air_volume_element, g.air_volume);
+    if (g.air_volume)
+      value(g.air_volume_element.empty() ? kAirVolumeNames[1] : g.air_volume_element, g.air_volume);
     for (const auto& e : kGroupValues) value(e.name, g.*e.member);
     texts(g, kGroupFlags);
     for (const auto& e : kGroupTimes) {
       if (g.*e.member) w_.leaf(e.name, xs_date_time(*(g.*e.member)));
     }
     for (const auto& e : kGroupDurations) {
-      if (g.*e.member) w_.leaf(e.name, fmt::format("{}PT{}S", *(g.*e.member) < 0 ? "-" : "",
-                                                    number(std::abs(*(g.*e.member)))));
+      if (g.*e.member)
+        w_.leaf(e.name,
+                fmt::format("{}PT{}S", *(g.*e.member) < 0 ? "-" : "", number(std::abs(*(g.*e.member)))));
     }
     texts(g, kGroupTextsLast);
     if (g.sample_id) w_.leaf("SampleID", fmt::format("{}", *g.sample_id));
@@ -337,14 +339,16 @@ std::optional<std::string> bad_name(const SampleMl& m) {
 }  // namespace
 
 tl::expected<std::string, std::string> write_sampml_section(const SampleMl& sampml) {
-  if (auto name = bad_name(sampml)) return tl::unexpected(fmt::format("'{}' is not an element name of SampML", *name));
+  if (auto name = bad_name(sampml))
+    return tl::unexpected(fmt::format("'{}' is not an element name of SampML", *name));
   auto xml = SampWriter(sampml).write();
   if (!xml) return xml;
   // The document sits in a message body: no line may end the message or read as a TIME_STAMP line (3.5.2).
   for (std::string_view rest = *xml; !rest.empty();) {
     const std::string_view line = rest.substr(0, rest.find('\n'));
     rest.remove_prefix(std::min(line.size() + 1, rest.size()));
-    if (line.size() > 1024) return tl::unexpected(std::string("a line of the SampML document is longer than 1024 characters"));
+    if (line.size() > 1024)
+      return tl::unexpected(std::string("a line of the SampML document is longer than 1024 characters"));
     for (std::string_view word : {"STOP", "BEGIN", "DATA_TYPE", "TIME_STAMP"}) {
       if (line.substr(0, word.size()) == word && (line.size() == word.size() || line[word.size()] == ' '))
         return tl::unexpected(fmt::format("the SampML text line '{}' would end its section", line));
@@ -353,7 +357,8 @@ tl::expected<std::string, std::string> write_sampml_section(const SampleMl& samp
   std::string out;
   if (!sampml.time_stamps.empty()) out += write_time_stamp(sampml.time_stamps.front()) + "\n";
   out += *xml;
-  for (std::size_t i = 1; i < sampml.time_stamps.size(); ++i) out += write_time_stamp(sampml.time_stamps[i]) + "\n";
+  for (std::size_t i = 1; i < sampml.time_stamps.size(); ++i)
+    out += write_time_stamp(sampml.time_stamps[i]) + "\n";
   return out;
 }
 

@@ -21,7 +21,8 @@ enum class Part { title, summary, field_of_regard, laboratory, additional };
 enum class NobleBlock { none, sample, categorization, flags, ratios };
 
 std::optional<Part> heading_of(std::string_view text) {
-  static constexpr std::array kParts{Part::summary, Part::field_of_regard, Part::laboratory, Part::additional};
+  static constexpr std::array kParts{Part::summary, Part::field_of_regard, Part::laboratory,
+                                     Part::additional};
   for (std::size_t i = 0; i < kHeadings.size(); ++i) {
     const auto rest = after_label(text, kHeadings[i]);
     if (rest && rest->find_first_not_of("-= \t") == std::string_view::npos) return kParts[i];
@@ -96,15 +97,21 @@ class SsrebReader {
     for (const Line& line : lines.lines) {
       if (const auto h = heading_of(line.text)) {
         if (seen[static_cast<int>(*h)])
-          d_.error({line.number, 1}, fmt::format("a second '{}' section", trim(line.text)), std::string(kRule));
+          d_.error({line.number, 1}, fmt::format("a second '{}' section", trim(line.text)),
+                   std::string(kRule));
         part = *h;
         seen[static_cast<int>(*h)] = true;
         continue;
       }
       switch (part) {
-        case Part::title: title_line(line); break;
-        case Part::summary: s_.kind == SsrebKind::particulate ? particulate_line(line) : noble_gas_line(line); break;
-        default: free[static_cast<int>(part) - 2].push_back(line);
+        case Part::title:
+          title_line(line);
+          break;
+        case Part::summary:
+          s_.kind == SsrebKind::particulate ? particulate_line(line) : noble_gas_line(line);
+          break;
+        default:
+          if (!is_rule_line(line.text)) free[static_cast<int>(part) - 2].push_back(line);
       }
     }
     s_.field_of_regard = free_text(free[0]);
@@ -115,7 +122,8 @@ class SsrebReader {
 
  private:
   void other(const Line& line, std::string_view where) {
-    d_.warning({line.number, 1}, fmt::format("not a line of the {}: kept verbatim", where), std::string(kRule));
+    d_.warning({line.number, 1}, fmt::format("not a line of the {}: kept verbatim", where),
+               std::string(kRule));
     s_.other_lines.emplace_back(trim(line.text));
   }
 
@@ -141,24 +149,29 @@ class SsrebReader {
     if (n >= 2) s_.creation_date = parse_report_date_time(tokens[n - 2].text, tokens[n - 1].text);
     if (!s_.creation_date)
       d_.error({line.number, column_of(line, rest)},
-               "a Creation Date is 'yyyy/mm/dd hh:mm:ss' (noble gas: 'yyyy-mm-dd hh:mm:ss')", std::string(kRule));
+               "a Creation Date is 'yyyy/mm/dd hh:mm:ss' (noble gas: 'yyyy-mm-dd hh:mm:ss')",
+               std::string(kRule));
   }
 
   void time_difference(const Line& line, std::string_view rest) {
-    const DurationForm form = s_.kind == SsrebKind::particulate ? DurationForm::hours : DurationForm::components;
-    const DurationForm other_form = form == DurationForm::hours ? DurationForm::components : DurationForm::hours;
+    const DurationForm form =
+        s_.kind == SsrebKind::particulate ? DurationForm::hours : DurationForm::components;
+    const DurationForm other_form =
+        form == DurationForm::hours ? DurationForm::components : DurationForm::hours;
     s_.time_difference = parse_report_duration(rest, form);
     if (s_.time_difference) return;
     s_.time_difference = parse_report_duration(rest, other_form);
     const Position at{line.number, column_of(line, rest)};
     if (s_.time_difference) {
       deviation(d_, mode_, at,
-                form == DurationForm::hours ? "a particulate SSREB writes the time difference as 'N hours'"
-                                            : "a noble gas SSREB writes the time difference as '[N d] [N h] [N m] [N s]'",
+                form == DurationForm::hours
+                    ? "a particulate SSREB writes the time difference as 'N hours'"
+                    : "a noble gas SSREB writes the time difference as '[N d] [N h] [N m] [N s]'",
                 std::string(kRule));
       return;
     }
-    d_.error(at, fmt::format("'{}' is not a duration ('9 hours' or '8 h 14 m 17.0 s')", rest), std::string(kRule));
+    d_.error(at, fmt::format("'{}' is not a duration ('9 hours' or '8 h 14 m 17.0 s')", rest),
+             std::string(kRule));
   }
 
   void fission_id(const Line& line, std::string_view rest) {
@@ -166,20 +179,20 @@ class SsrebReader {
     const std::string_view id = rest.substr(0, end);
     s_.fission_product_id = parse_integer(id);
     if (!s_.fission_product_id)
-      d_.error({line.number, column_of(line, rest)}, fmt::format("'{}' is not a Fission Product ID (an integer)", id),
-               std::string(kRule));
+      d_.error({line.number, column_of(line, rest)},
+               fmt::format("'{}' is not a Fission Product ID (an integer)", id), std::string(kRule));
     const std::string_view after = trim(rest.substr(end));
     if (after.empty()) return;
     if (const auto value = after_label(after, kAuthenticated)) return authenticated(line, *value);
-    d_.error({line.number, column_of(line, after)}, fmt::format("unexpected '{}' after the Fission Product ID", after),
-             std::string(kRule));
+    d_.error({line.number, column_of(line, after)},
+             fmt::format("unexpected '{}' after the Fission Product ID", after), std::string(kRule));
   }
 
   void authenticated(const Line& line, std::string_view value) {
     s_.authenticated = parse_yes_no(value);
     if (!s_.authenticated)
-      d_.error({line.number, column_of(line, value)}, fmt::format("Authenticated is YES or NO, not '{}'", value),
-               std::string(kRule));
+      d_.error({line.number, column_of(line, value)},
+               fmt::format("Authenticated is YES or NO, not '{}'", value), std::string(kRule));
   }
 
   // Particulate: the detection rows and the flags of Table 162.
@@ -200,9 +213,11 @@ class SsrebReader {
       }
       s_.particulate_flags.*row.number = parse_integer(*rest);
       if (!(s_.particulate_flags.*row.number))
-        d_.error(at, fmt::format("'{}' is a number, not '{}'", row.label, *rest), std::string(kRuleParticulate));
+        d_.error(at, fmt::format("'{}' is a number, not '{}'", row.label, *rest),
+                 std::string(kRuleParticulate));
       else if (s_.particulate_flags.*row.after != true)
-        deviation(d_, mode_, {line.number, 1}, fmt::format("'{}' follows only a Yes to the flag above it", row.label),
+        deviation(d_, mode_, {line.number, 1},
+                  fmt::format("'{}' follows only a Yes to the flag above it", row.label),
                   std::string(kRuleParticulate));
       return;
     }
@@ -230,15 +245,19 @@ class SsrebReader {
     if (is_sub_heading(text, kCategorization)) return void(block_ = NobleBlock::categorization);
     if (is_sub_heading(text, kScreening)) return void(block_ = NobleBlock::flags);
     switch (block_) {
-      case NobleBlock::sample: return sample_line(line);
-      case NobleBlock::categorization: return categorization_line(line);
+      case NobleBlock::sample:
+        return sample_line(line);
+      case NobleBlock::categorization:
+        return categorization_line(line);
       case NobleBlock::flags:
         if (const auto rest = after_label(text, "Name"); rest && istarts_with(*rest, "YES/NO")) return;
         if (const auto rest = after_label(text, kRatioHeader); rest && istarts_with(*rest, "Value"))
           return void(block_ = NobleBlock::ratios);
         return flag_line(line);
-      case NobleBlock::ratios: return ratio_line(line);
-      case NobleBlock::none: return other(line, "Event Detection Summary");
+      case NobleBlock::ratios:
+        return ratio_line(line);
+      case NobleBlock::none:
+        return other(line, "Event Detection Summary");
     }
   }
 
@@ -252,8 +271,8 @@ class SsrebReader {
     if (const auto rest = after_label(text, kSampleIdLabel)) {
       s.sample_id = parse_integer(*rest);
       if (!s.sample_id)
-        d_.error({line.number, column_of(line, *rest)}, fmt::format("'{}' is not a sample ID (an integer)", *rest),
-                 std::string(kRuleNobleGas));
+        d_.error({line.number, column_of(line, *rest)},
+                 fmt::format("'{}' is not a sample ID (an integer)", *rest), std::string(kRuleNobleGas));
       return;
     }
     if (const auto rest = after_label(text, kCollectionStop)) {
@@ -305,8 +324,10 @@ class SsrebReader {
     }
     if (istarts_with(name, "Number of") && !parse_integer(value))
       d_.error(at, fmt::format("'{}' is a number, not '{}'", name, value), std::string(kRuleNobleGas));
-    if ((name.find("present") != std::string_view::npos || istarts_with(name, "Only one")) && !parse_yes_no(value))
-      d_.error(at, fmt::format("'{}' is answered YES or NO, not '{}'", name, value), std::string(kRuleNobleGas));
+    if ((name.find("present") != std::string_view::npos || istarts_with(name, "Only one")) &&
+        !parse_yes_no(value))
+      d_.error(at, fmt::format("'{}' is answered YES or NO, not '{}'", name, value),
+               std::string(kRuleNobleGas));
     s_.flags.push_back({std::string(name), std::string(value)});
   }
 
@@ -323,7 +344,8 @@ class SsrebReader {
     const std::string answer = r.text(kRatioAnswer);
     ratio.exceeds = parse_yes_no(answer);
     if (!ratio.exceeds)
-      d_.error(answer_at, fmt::format("the ratio test is answered YES or NO, not '{}'", answer), "7.8.3.2 Table 163");
+      d_.error(answer_at, fmt::format("the ratio test is answered YES or NO, not '{}'", answer),
+               "7.8.3.2 Table 163");
     const Position test_at = r.position();
     ratio.test = r.rest();
     check_ratio(ratio, value_text, test_at);
@@ -332,18 +354,21 @@ class SsrebReader {
 
   void check_ratio(const SsrebRatio& ratio, std::string_view value_text, Position at) {
     const auto gt = ratio.test.find('>');
-    const auto threshold = gt == std::string::npos ? std::nullopt : parse_real(trim(ratio.test.substr(gt + 1)));
+    const auto threshold =
+        gt == std::string::npos ? std::nullopt : parse_real(trim(ratio.test.substr(gt + 1)));
     if (!threshold) {
       d_.error(at, fmt::format("the test '{}' is not 'ratio > threshold'", ratio.test), "7.8.3.2 Table 163");
       return;
     }
     if (!iequals(trim(std::string_view(ratio.test).substr(0, gt)), ratio.ratio))
-      deviation(d_, mode_, at, fmt::format("the test '{}' is not about the ratio {}", ratio.test, ratio.ratio),
+      deviation(d_, mode_, at,
+                fmt::format("the test '{}' is not about the ratio {}", ratio.test, ratio.ratio),
                 "7.8.3.2 Table 163");
-    if (!ratio.value || !ratio.exceeds) return;
+    // Only a YES can be checked: I.37.1 answers NO for Xe-133m/133 = 0.31 > 0.3, the IDC testing ratios of
+    // detected isotopes only (Xe-133m is not detected there).
+    if (!ratio.value || ratio.exceeds != true) return;
     const double tolerance = 0.5 * std::pow(10.0, -decimals_of(value_text));
-    const bool above = *ratio.value > *threshold + tolerance, below = *ratio.value < *threshold - tolerance;
-    if ((above && !*ratio.exceeds) || (below && *ratio.exceeds))
+    if (*ratio.value < *threshold - tolerance)
       d_.error(at,
                fmt::format("{} = {} but the test '{}' is answered {}", ratio.ratio, value_text, ratio.test,
                            *ratio.exceeds ? "YES" : "NO"),
@@ -352,7 +377,8 @@ class SsrebReader {
 
   void check(const DataSection& section, const std::array<bool, 5>& seen) {
     const Position top{section.first_body_line(), 1};
-    if (!has_title_) deviation(d_, mode_, top, "the SSREB begins with 'IDC GENERATED REPORT'", std::string(kRule));
+    if (!has_title_)
+      deviation(d_, mode_, top, "the SSREB begins with 'IDC GENERATED REPORT'", std::string(kRule));
     if (!s_.creation_date) d_.error(top, "the SSREB has no Creation Date", std::string(kRule));
     if (!seen[1]) d_.error(top, "the SSREB has no EVENT DETECTION SUMMARY", std::string(kRule));
     for (int i = 2; i < 5; ++i) {
@@ -363,7 +389,8 @@ class SsrebReader {
     if (!seen[1]) return;
     if (s_.kind == SsrebKind::particulate) {
       if (s_.detections.empty())
-        d_.error(top, "the Event Detection Summary lists no station and nuclide", std::string(kRuleParticulate));
+        d_.error(top, "the Event Detection Summary lists no station and nuclide",
+                 std::string(kRuleParticulate));
       if (s_.particulate_flags.one_fission_product == true && s_.particulate_flags.fission_products == true)
         d_.error(top, "'Only one fission product' and '2 or more fission products' are both Yes",
                  std::string(kRuleParticulate));
@@ -374,13 +401,15 @@ class SsrebReader {
       d_.error(top, "the Sample Information gives the Station ID, the Sample ID and the Collection Stop",
                std::string(kRuleNobleGas));
     if (!s.detector.empty() && !istarts_with(s.detector, s.station))
-      d_.warning(top, fmt::format("the detector {} is not one of station {}", s.detector, s.station), "3.5.11");
+      d_.warning(top, fmt::format("the detector {} is not one of station {}", s.detector, s.station),
+                 "3.5.11");
     if (s_.sample_category.empty()) {
       d_.error(top, "the Measurement Categorization gives the Sample Category", std::string(kRuleNobleGas));
     } else if (!iequals(s_.sample_category, "C")) {
-      deviation(d_, mode_, top,
-                fmt::format("a noble gas SSREB is made for samples of category C, not {}", s_.sample_category),
-                "7.8");
+      deviation(
+          d_, mode_, top,
+          fmt::format("a noble gas SSREB is made for samples of category C, not {}", s_.sample_category),
+          "7.8");
     }
   }
 
@@ -393,7 +422,8 @@ class SsrebReader {
 
 // Writers.
 
-tl::expected<std::string, std::string> fields(std::initializer_list<std::pair<Field, std::string_view>> items) {
+tl::expected<std::string, std::string> fields(
+    std::initializer_list<std::pair<Field, std::string_view>> items) {
   FieldWriter w;
   for (const auto& [field, value] : items) w.text(field, value);
   return w.finish();
@@ -410,7 +440,8 @@ void write_title(ReportBuilder& out, const Ssreb& s) {
   out.add(indent + std::string(kTitleBulletin));
   out.add();
   if (s.creation_date)
-    out.add(fmt::format("{}{}: {}", indent, kCreation, write_report_date_time(*s.creation_date, !particulate)));
+    out.add(
+        fmt::format("{}{}: {}", indent, kCreation, write_report_date_time(*s.creation_date, !particulate)));
   if (particulate) out.add();
   if (s.time_difference)
     out.add(fmt::format("{}{}: {}", indent, kTimeDifference,
@@ -445,7 +476,8 @@ void write_particulate_summary(ReportBuilder& out, const Ssreb& s) {
   out.add_result(rule.finish());
   for (const SsrebDetection& d : s.detections) {
     if (d.station.empty() || !d.collection_stop || !d.sample_id || d.nuclide.empty()) {
-      out.fail("an SSREB detection row needs the station, the collection stop, the sample ID and the nuclide");
+      out.fail(
+          "an SSREB detection row needs the station, the collection stop, the sample ID and the nuclide");
       continue;
     }
     FieldWriter w;
@@ -487,7 +519,8 @@ void write_noble_gas_summary(ReportBuilder& out, const Ssreb& s) {
   heading(kSampleInformation);
   const SsrebSample& sample = s.sample;
   const auto info = [&](std::string_view label, const std::string& value) {
-    if (!value.empty()) out.add_result(fields({{kInfoLabel, fmt::format("{}:", label)}, {kInfoValue, value}}));
+    if (!value.empty())
+      out.add_result(fields({{kInfoLabel, fmt::format("{}:", label)}, {kInfoValue, value}}));
   };
   info(kStationId, sample.station);
   info(kDetectorCode, sample.detector);
@@ -499,24 +532,25 @@ void write_noble_gas_summary(ReportBuilder& out, const Ssreb& s) {
   out.add(kIsotopeCategory);
   out.add();
   out.add_result(fields({{kIsotope, "Isotope"},
-                  {kDetected, "Nuclide detected"},
-                  {kThreshold, "Abnormal threshold (mBq/m3)"},
-                  {kIsotopeComment, "Categorization comment"}}));
+                         {kDetected, "Nuclide detected"},
+                         {kThreshold, "Abnormal threshold (mBq/m3)"},
+                         {kIsotopeComment, "Categorization comment"}}));
   for (const SsrebIsotope& iso : s.isotopes) {
     if (iso.isotope.empty() || !iso.detected || !iso.abnormal_threshold) {
       out.fail("an isotope category row needs the isotope, YES/NO and the abnormal threshold");
       continue;
     }
     out.add_result(fields({{kIsotope, iso.isotope},
-                    {kDetected, yes_no(*iso.detected, false)},
-                    {kThreshold, write_report_number(*iso.abnormal_threshold, 2, true)},
-                    {kIsotopeComment, iso.comment}}));
+                           {kDetected, yes_no(*iso.detected, false)},
+                           {kThreshold, write_report_number(*iso.abnormal_threshold, 2, true)},
+                           {kIsotopeComment, iso.comment}}));
   }
   out.add();
   if (!s.sample_category.empty()) {
-    out.add(s.sample_category_description.empty()
-                ? fmt::format("{}: {}", kSampleCategory, s.sample_category)
-                : fmt::format("{}: {} - {}", kSampleCategory, s.sample_category, s.sample_category_description));
+    out.add(
+        s.sample_category_description.empty()
+            ? fmt::format("{}: {}", kSampleCategory, s.sample_category)
+            : fmt::format("{}: {} - {}", kSampleCategory, s.sample_category, s.sample_category_description));
     out.add();
   }
   heading(kScreening);
@@ -524,22 +558,24 @@ void write_noble_gas_summary(ReportBuilder& out, const Ssreb& s) {
   for (const SsrebFlag& f : s.flags) {
     if (f.name.empty() || f.value.empty() || f.name.find("  ") != std::string::npos ||
         f.name.find('\t') != std::string::npos) {
-      out.fail(fmt::format("the flag '{}' cannot be written: a name without runs of blanks and a value", f.name));
+      out.fail(
+          fmt::format("the flag '{}' cannot be written: a name without runs of blanks and a value", f.name));
       continue;
     }
     out.add_result(fields({{kFlagName, f.name}, {kFlagValue, f.value}}));
   }
   out.add();
-  out.add_result(fields({{kRatio, kRatioHeader}, {kRatioValue, "Value"}, {kRatioAnswer, "YES/NO"}, {kRatioTest, "Test"}}));
+  out.add_result(fields(
+      {{kRatio, kRatioHeader}, {kRatioValue, "Value"}, {kRatioAnswer, "YES/NO"}, {kRatioTest, "Test"}}));
   for (const SsrebRatio& r : s.ratios) {
     if (r.ratio.empty() || !r.value || !r.exceeds) {
       out.fail("an isotopic ratio row needs the ratio, its value and YES/NO");
       continue;
     }
     out.add_result(fields({{kRatio, r.ratio},
-                    {kRatioValue, write_report_number(*r.value, 2)},
-                    {kRatioAnswer, yes_no(*r.exceeds, false)},
-                    {kRatioTest, r.test}}));
+                           {kRatioValue, write_report_number(*r.value, 2)},
+                           {kRatioAnswer, yes_no(*r.exceeds, false)},
+                           {kRatioTest, r.test}}));
   }
   out.add();
 }

@@ -19,7 +19,8 @@ namespace imsgate::ims2::rn {
 
 enum class SsrebKind { particulate, noble_gas };
 
-// Particulate: one row of the Event Detection Summary (Table 162 rec 5), one per nuclide that caused the event.
+// Particulate: one row of the Event Detection Summary (Table 162 rec 5), one per nuclide that caused the
+// event.
 struct SsrebDetection {
   std::string station;
   std::optional<TimePoint> collection_stop;

@@ -1,5 +1,5 @@
-// The HTML form of the SSREB (7.8.3.2): the sections and tables of the plain text as XHTML, one table cell per
-// column, so that the rendered text reads as I.37.2.
+// The HTML form of the SSREB (7.8.3.2): the sections and tables of the plain text as XHTML, one table cell
+// per column, so that the rendered text reads as I.37.2.
 #include <fmt/format.h>
 
 #include "ims2/rn/ssreb.hpp"
@@ -37,11 +37,13 @@ class HtmlPage {
     w_.leaf("h1", fmt::format("{} {}", kTitleIdc, kTitleBulletin));
     std::vector<std::string> lines;
     if (s_.creation_date)
-      lines.push_back(fmt::format("{}: {}", kCreation, write_report_date_time(*s_.creation_date, !particulate)));
+      lines.push_back(
+          fmt::format("{}: {}", kCreation, write_report_date_time(*s_.creation_date, !particulate)));
     if (s_.time_difference)
-      lines.push_back(fmt::format(
-          "{}: {}", kTimeDifference,
-          write_report_duration(*s_.time_difference, particulate ? DurationForm::hours : DurationForm::components)));
+      lines.push_back(
+          fmt::format("{}: {}", kTimeDifference,
+                      write_report_duration(*s_.time_difference,
+                                            particulate ? DurationForm::hours : DurationForm::components)));
     paragraph(lines);
     lines.clear();
     if (s_.fission_product_id) lines.push_back(fmt::format("{}: {}", kFissionId, *s_.fission_product_id));
@@ -137,7 +139,8 @@ class HtmlPage {
     std::vector<std::vector<std::string>> rows;
     for (const SsrebIsotope& i : s_.isotopes) {
       rows.push_back({i.isotope, yes_no(i.detected),
-                      i.abnormal_threshold ? write_report_number(*i.abnormal_threshold, 2, true) : "", i.comment});
+                      i.abnormal_threshold ? write_report_number(*i.abnormal_threshold, 2, true) : "",
+                      i.comment});
     }
     table({"Isotope", "Nuclide detected", "Abnormal threshold (mBq/m3)", "Categorization comment"}, rows);
     if (!s_.sample_category.empty()) {

@@ -18,7 +18,8 @@ inline constexpr std::string_view kRuleNobleGas = "7.8.3.2";
 inline constexpr std::string_view kTitleIdc = "IDC Generated Report";
 inline constexpr std::string_view kTitleBulletin = "STANDARD SCREENED RADIONUCLIDE EVENT BULLETIN";
 inline constexpr std::string_view kCreation = "Creation Date";
-inline constexpr std::string_view kTimeDifference = "Time Difference Between Receipt of Raw Data and Creation Date";
+inline constexpr std::string_view kTimeDifference =
+    "Time Difference Between Receipt of Raw Data and Creation Date";
 inline constexpr std::string_view kFissionId = "Fission Product ID";
 inline constexpr std::string_view kAuthenticated = "Authenticated";
 
@@ -26,7 +27,8 @@ inline constexpr std::string_view kSummary = "EVENT DETECTION SUMMARY";
 inline constexpr std::string_view kFieldOfRegard = "ENHANCED FIELD OF REGARD";
 inline constexpr std::string_view kLaboratory = "CERTIFIED LABORATORY RESULTS";
 inline constexpr std::string_view kAdditional = "ADDITIONAL INFORMATION";
-inline constexpr std::array<std::string_view, 4> kHeadings{kSummary, kFieldOfRegard, kLaboratory, kAdditional};
+inline constexpr std::array<std::string_view, 4> kHeadings{kSummary, kFieldOfRegard, kLaboratory,
+                                                           kAdditional};
 
 // I.38 indents the title lines to column 12 and the summary to column 6; I.37.1 indents nothing and writes a
 // rule under each heading.

@@ -26,8 +26,8 @@ std::optional<std::uint32_t> next_code_point(std::string_view text, std::size_t&
 }
 
 bool is_xml_char(std::uint32_t cp) {
-  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
-         cp >= 0x10000;
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
 }
 
 }  // namespace
@@ -43,11 +43,21 @@ std::string XmlWriter::escape(std::string_view text) {
       continue;
     }
     switch (*cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\r': out += "&#13;"; break;  // a literal CR would be read as a line end
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;  // a literal CR would be read as a line end
       default:
         if (*cp < 0x80) {
           out += static_cast<char>(*cp);
