@@ -18,6 +18,12 @@ bool is_unsigned_nines(std::string_view token, int width) {
          token.find_first_not_of('9') == std::string_view::npos;
 }
 
+// "-9", "-99": the nines of a narrow field, which record.hpp's is_nines leaves to numbers.
+bool is_short_nines(std::string_view token) {
+  return token.size() >= 2 && token.size() < 4 && token.front() == '-' &&
+         token.find_first_not_of('9', 1) == std::string_view::npos;
+}
+
 std::optional<TimePoint> unless_epoch(std::optional<TimePoint> t) {
   if (t && *t == kUnixEpoch) return std::nullopt;
   return t;
@@ -52,6 +58,10 @@ std::optional<double> LabRecord::real(const Field& f) {
     reader_.text(f);
     return std::nullopt;
   }
+  if (is_short_nines(reader_.peek())) {
+    reader_.text(f);
+    return std::nullopt;
+  }
   return reader_.real(f);
 }
 
@@ -64,12 +74,16 @@ std::optional<std::int64_t> LabRecord::integer(const Field& f) {
     reader_.text(f);
     return std::nullopt;
   }
+  if (is_short_nines(reader_.peek())) {
+    reader_.text(f);
+    return std::nullopt;
+  }
   return reader_.integer(f);
 }
 
 std::string LabRecord::text(const Field& f) {
   std::string t = reader_.text(f);
-  if (t == "0" || is_nines(t)) return {};
+  if (t == "0" || is_nines(t) || is_short_nines(t)) return {};
   return t;
 }
 
