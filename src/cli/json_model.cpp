@@ -1,5 +1,6 @@
 #include "cli/json_model.hpp"
 
+#include "cli/json_rn.hpp"
 #include "ims2/datetime.hpp"
 #include "ims2/shi/section.hpp"
 
@@ -68,6 +69,8 @@ json to_json(const ims2::Message& m, const JsonOptions& options) {
             ims2::Diagnostics ignored;  // reported by the reader of the whole message
             if (auto model = ims2::shi::read_section(s, ignored))
               sj["model"] = to_json(*model, options);
+            else if (auto rn_model = ims2::rn::read_section(s, ignored))
+              sj["model"] = to_json(*rn_model);
             else
               sj["text"] = s.body;
             sections.push_back(sj);

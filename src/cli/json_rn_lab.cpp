@@ -56,14 +56,14 @@ json view(const rn::ParticulateActivitySummary& s) {
           {"fission", list(s.fission)}};
 }
 
-json view(const rn::NobleGasActivitySummary& s) {
+json view(const rn::LabXenonActivitySummary& s) {
   return {{"other", array_of(s.other,
                              [](const rn::OtherIsotopeCounts& o) -> json {
                                return {{"isotope", text(o.isotope)},
                                        {"counts", value(o.counts)},
                                        {"uncertainty", value(o.uncertainty)}};
                              })},
-          {"xenon", array_of(s.xenon, [](const rn::XenonActivity& x) -> json {
+          {"xenon", array_of(s.xenon, [](const rn::LabXenonActivity& x) -> json {
              return {{"isotope", text(x.isotope)},
                      {"half_life", text(x.half_life)},
                      {"activity", value(x.activity)},
@@ -218,8 +218,8 @@ json view(const rn::LabTest& t) {
   return {{"type", text(t.type)}, {"completed", time(t.completed)}, {"purpose", lines(t.purpose)}};
 }
 
-json view(const rn::CalibrationEquations& e) {
-  return array_of(e.equations, [](const rn::CalibrationEquation& eq) -> json {
+json view(const rn::LabCalibrationEquations& e) {
+  return array_of(e.equations, [](const rn::LabCalibrationEquation& eq) -> json {
     return {{"type", value(eq.type)},
             {"energy_start", value(eq.energy_start)},
             {"energy_end", value(eq.energy_end)},

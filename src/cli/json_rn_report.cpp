@@ -182,7 +182,7 @@ json particulate(const rn::ParticulateReport& r) {
                                 {"resolution", e.resolution},
                                 {"efficiency_type", e.efficiency_type},
                                 {"efficiency", array_of(e.efficiency,
-                                                        [](const rn::EfficiencyPair& p) -> json {
+                                                        [](const rn::ReportEfficiencyPair& p) -> json {
                                                           return {{"energy", value(p.energy)},
                                                                   {"efficiency", value(p.efficiency)},
                                                                   {"uncertainty", value(p.uncertainty)}};

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ims2/free_format.hpp"
+#include "ims2/rn/section.hpp"
 #include "ims2/shi/section.hpp"
 #include "ims2/text.hpp"
 
@@ -132,10 +133,13 @@ DataMessage read_bare_waveform(std::string_view input, int first_line, Diagnosti
 
 // Reads every data section with the reader for its type; only the diagnostics are kept here (the models are
 // read again by whoever needs them). Diagnostics then go in input order.
-void read_sections(ReadResult& result) {
+void read_sections(ReadResult& result, const ReadOptions& options) {
+  const rn::Mode mode = options.strict ? rn::Mode::strict : rn::Mode::lenient;
   for (const auto& message : result.messages)
     if (const auto* data = std::get_if<DataMessage>(&message))
-      for (const auto& section : data->sections) shi::read_section(section, result.diagnostics);
+      for (const auto& section : data->sections)
+        if (!shi::read_section(section, result.diagnostics))
+          rn::read_section(section, result.diagnostics, mode);
   result.diagnostics.sort_by_position();
 }
 
@@ -148,7 +152,7 @@ ReadResult read_messages(std::string_view input, const ReadOptions& options) {
       result.diagnostics.warning(
           {first->number, 1}, "bare GSE2 waveform blocks without BEGIN: read as one WAVEFORM section", "3.1");
       result.messages.emplace_back(read_bare_waveform(input, first->number, result.diagnostics));
-      if (options.read_data_sections) read_sections(result);
+      if (options.read_data_sections) read_sections(result, options);
       if (options.strict) result.diagnostics.escalate_warnings();
       return result;
     }
@@ -187,7 +191,7 @@ ReadResult read_messages(std::string_view input, const ReadOptions& options) {
         break;
     }
   }
-  if (options.read_data_sections) read_sections(result);
+  if (options.read_data_sections) read_sections(result, options);
   if (options.strict) result.diagnostics.escalate_warnings();
   return result;
 }

@@ -97,10 +97,10 @@ TEST_F(CliTest, DumpShowsTheModel) {
 }
 
 TEST_F(CliTest, DumpKeepsTheTextOfSectionsItDoesNotRead) {
-  EXPECT_EQ(run_dump({write("a.msg",
-                            "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID 1\nDATA_TYPE SAMPLEPHD\n#Header\nSTOP\n")},
-                     out, err),
-            kExitOk);
+  EXPECT_EQ(
+      run_dump({write("a.msg", "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID 1\nDATA_TYPE EXECSUM\n#Header\nSTOP\n")},
+               out, err),
+      kExitOk);
   const auto j = nlohmann::json::parse(out.str());
   EXPECT_EQ(j["messages"][0]["sections"][0]["text"], "#Header\n");
 }

@@ -127,7 +127,7 @@ TEST(Envelope, LinesOverTheLimitAreErrorsOutsideDataSections) {
       << dump(request.diagnostics);
   const std::string long_data(3000, '1');
   auto data =
-      read_messages("begin ims2.0\nmsg_type data\nmsg_id a\ndata_type samplephd\n" + long_data + "\nstop\n");
+      read_messages("begin ims2.0\nmsg_type data\nmsg_id a\ndata_type execsum\n" + long_data + "\nstop\n");
   EXPECT_FALSE(data.diagnostics.has_errors()) << dump(data.diagnostics);
 }
 

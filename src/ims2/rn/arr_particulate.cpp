@@ -731,7 +731,7 @@ void read_equations(const SourceSection& s, ParticulateCalibrationEquations& m, 
     }
     if (efficiency && token_count(t) >= 3 && parse_real(t.substr(0, t.find_first_of(" \t")))) {
       read_row(line, m.efficiency, m.extra, d, kRule, [](RecordReader& r) {
-        EfficiencyPair p;
+        ReportEfficiencyPair p;
         p.energy = row_real(r, kEffEnergy);
         p.efficiency = row_real(r, kEffValue);
         p.uncertainty = row_real(r, kEffUncertainty);
@@ -1216,7 +1216,7 @@ void write_particulate(const ParticulateReport& r, bool reviewed, Document& doc)
   if (!q2.efficiency_type.empty()) doc.text(2, q2.efficiency_type);
   doc.head({label(at(11, 6, "energy"), "Energy"), label(at(22, 10, "efficiency"), "Efficiency"),
             label(at(37, 11, "uncertainty"), "Uncertainty")});
-  for (const EfficiencyPair& e : q2.efficiency)
+  for (const ReportEfficiencyPair& e : q2.efficiency)
     doc.row({e.energy && *e.energy == std::round(*e.energy)
                  ? number(kEffEnergy, format_integer(static_cast<std::int64_t>(*e.energy)))
                  : real_cell(real_field(13, 16, kAsNeeded, "energy"), e.energy),

@@ -193,11 +193,11 @@ struct ParticulateEventScreening {  // RRR, Table 161
   bool operator==(const ParticulateEventScreening&) const = default;
 };
 
-struct EfficiencyPair {          // Table 147 rec 23-
+struct ReportEfficiencyPair {    // Table 147 rec 23-
   std::optional<double> energy;  // keV
   std::optional<double> efficiency;
   std::optional<double> uncertainty;
-  bool operator==(const EfficiencyPair&) const = default;
+  bool operator==(const ReportEfficiencyPair&) const = default;
 };
 
 // Table 147. E(c) = c0 + c1*c + c2*c^2 ...; FWHM(E) = SQRT(r0 + r1*E + r2*E^2 ...).
@@ -205,7 +205,7 @@ struct ParticulateCalibrationEquations {
   std::vector<double> energy;      // coefficients of channel powers 0, 1, 2 ...
   std::vector<double> resolution;  // coefficients under the square root, powers of E 0, 1, 2 ...
   std::string efficiency_type;     // "VGSL pairs"
-  std::vector<EfficiencyPair> efficiency;
+  std::vector<ReportEfficiencyPair> efficiency;
   std::vector<std::string> extra;
   bool operator==(const ParticulateCalibrationEquations&) const = default;
 };

@@ -230,10 +230,10 @@ void write_block(BlockWriter& w, const ParticulateActivitySummary& s) {
   write_concentrations(w, s.fission);
 }
 
-NobleGasActivitySummary read_noble_gas_activity_summary(const Block& b, Diagnostics& d, Mode mode) {
+LabXenonActivitySummary read_noble_gas_activity_summary(const Block& b, Diagnostics& d, Mode mode) {
   BlockCursor c(b, d, mode, kRule);
   const auto s = c.sections({"~other", "~Radio-xenon"});
-  NobleGasActivitySummary summary;
+  LabXenonActivitySummary summary;
   for (const Line& l : s[0]) {
     if (trim(l.text).empty()) continue;
     LabRecord r(l, d, mode, kRule);
@@ -247,7 +247,7 @@ NobleGasActivitySummary read_noble_gas_activity_summary(const Block& b, Diagnost
   for (const Line& l : s[1]) {
     if (trim(l.text).empty()) continue;
     LabRecord r(l, d, mode, kRule);
-    XenonActivity x;
+    LabXenonActivity x;
     x.isotope = r.text(kNuclide);
     x.half_life = half_life(r, 4);
     x.activity = r.real(kXenonActivity);
@@ -260,7 +260,7 @@ NobleGasActivitySummary read_noble_gas_activity_summary(const Block& b, Diagnost
   return summary;
 }
 
-void write_block(BlockWriter& w, const NobleGasActivitySummary& s) {
+void write_block(BlockWriter& w, const LabXenonActivitySummary& s) {
   w.name("#X_IDCActivitySummary");
   w.name("~other");
   for (const OtherIsotopeCounts& o : s.other) {
@@ -270,7 +270,7 @@ void write_block(BlockWriter& w, const NobleGasActivitySummary& s) {
                .real(kOtherCountsUnc, o.uncertainty));
   }
   w.name("~Radio-xenon");
-  for (const XenonActivity& x : s.xenon) {
+  for (const LabXenonActivity& x : s.xenon) {
     w.line(LabLine()
                .text(kNuclide, x.isotope)
                .text(kHalfLife, x.half_life)

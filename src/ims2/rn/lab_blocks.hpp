@@ -56,19 +56,19 @@ struct OtherIsotopeCounts {
   std::optional<double> uncertainty;  // %
   bool operator==(const OtherIsotopeCounts&) const = default;
 };
-struct XenonActivity {
+struct LabXenonActivity {
   std::string isotope;
   std::string half_life;
   std::optional<double> activity;  // mBq
   std::optional<double> activity_uncertainty;
   std::optional<double> concentration;  // mBq/m3
   std::optional<double> concentration_uncertainty;
-  bool operator==(const XenonActivity&) const = default;
+  bool operator==(const LabXenonActivity&) const = default;
 };
-struct NobleGasActivitySummary {
+struct LabXenonActivitySummary {
   std::vector<OtherIsotopeCounts> other;
-  std::vector<XenonActivity> xenon;
-  bool operator==(const NobleGasActivitySummary&) const = default;
+  std::vector<LabXenonActivity> xenon;
+  bool operator==(const LabXenonActivitySummary&) const = default;
 };
 
 // A Y/N flag with its a10 history: days since last seen, "Never Seen", or "" when not applicable ("0").
@@ -193,7 +193,7 @@ struct MessageReceipt {
 LabDataVersion read_lab_data_version(const Block& b, Diagnostics& d, Mode mode);
 Objective read_objective(const Block& b, Diagnostics& d, Mode mode);
 ParticulateActivitySummary read_particulate_activity_summary(const Block& b, Diagnostics& d, Mode mode);
-NobleGasActivitySummary read_noble_gas_activity_summary(const Block& b, Diagnostics& d, Mode mode);
+LabXenonActivitySummary read_noble_gas_activity_summary(const Block& b, Diagnostics& d, Mode mode);
 ParticulateScreeningFlags read_particulate_screening_flags(const Block& b, Diagnostics& d, Mode mode);
 NobleGasScreeningFlags read_noble_gas_screening_flags(const Block& b, Diagnostics& d, Mode mode);
 LabCollection read_lab_collection(const Block& b, Diagnostics& d, Mode mode);
@@ -211,7 +211,7 @@ TextLines read_free_text(const Block& b);  // #Comment, #InteractiveAnalysisLog
 void write_block(BlockWriter& w, const LabDataVersion& v);
 void write_block(BlockWriter& w, const Objective& o);
 void write_block(BlockWriter& w, const ParticulateActivitySummary& s);
-void write_block(BlockWriter& w, const NobleGasActivitySummary& s);
+void write_block(BlockWriter& w, const LabXenonActivitySummary& s);
 void write_block(BlockWriter& w, const ParticulateScreeningFlags& f);
 void write_block(BlockWriter& w, const NobleGasScreeningFlags& f);
 void write_block(BlockWriter& w, const LabCollection& c);

@@ -235,15 +235,7 @@ std::string_view lab_message_type_name(LabMessageType type) {
 std::optional<LabMessageSection> read_lab_message_section(const DataSection& section,
                                                           Diagnostics& diagnostics, Mode mode) {
   const auto type = lab_message_type(section.header.type);
-  if (!type) {
-    diagnostics.error(
-        {section.line.number, 1},
-        fmt::format("'{}' is not a laboratory message type: expected ADDINS, MESACK, MISC, SAMACK, "
-                    "TECSDN, DATREQ, LABSDN or PRESDN",
-                    section.header.type),
-        std::string(kRule));
-    return std::nullopt;
-  }
+  if (!type) return std::nullopt;
   SplitSection split = split_products(section, diagnostics, is_lab_free_text_block);
   if (split.products.empty()) {
     diagnostics.error({section.line.number, 1},

@@ -43,7 +43,7 @@ struct LabMessage {
   std::optional<ParticulateStationSample> p_station_sample;
   std::optional<NobleGasStationSample> x_station_sample;
   std::optional<ParticulateActivitySummary> p_activity_summary;
-  std::optional<NobleGasActivitySummary> x_activity_summary;
+  std::optional<LabXenonActivitySummary> x_activity_summary;
   std::optional<ParticulateScreeningFlags> p_screening_flags;
   std::optional<NobleGasScreeningFlags> x_screening_flags;
   std::optional<ParticulateSplit> p_split;

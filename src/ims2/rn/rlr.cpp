@@ -275,6 +275,7 @@ std::optional<SampleKind> sample_kind(const Rlr& report) {
 }
 
 std::optional<RlrSection> read_rlr_section(const DataSection& section, Diagnostics& diagnostics, Mode mode) {
+  if (!iequals(section.header.type, "RLR")) return std::nullopt;
   SplitSection split = split_products(section, diagnostics, is_lab_free_text_block);
   if (split.products.empty()) {
     diagnostics.error({section.line.number, 1}, "an RLR section holds at least one report",

@@ -22,7 +22,7 @@ struct Rlr {
   std::optional<LabDataVersion> data_version;
   std::optional<Objective> objective;
   std::optional<ParticulateActivitySummary> p_activity_summary;
-  std::optional<NobleGasActivitySummary> x_activity_summary;
+  std::optional<LabXenonActivitySummary> x_activity_summary;
   std::optional<ParticulateScreeningFlags> p_screening_flags;
   std::optional<NobleGasScreeningFlags> x_screening_flags;
   std::optional<LabCollection> collection;
@@ -35,10 +35,10 @@ struct Rlr {
   std::optional<ParticulateLabSample> p_lab_sample;
   std::optional<NobleGasLabSample> x_lab_sample;
   std::optional<LabTest> test;
-  std::optional<CalibrationEquations> energy_calibration;
-  std::optional<CalibrationEquations> shape_calibration;
-  std::optional<CalibrationEquations> efficiency_calibration;
-  std::optional<CalibrationEquations> total_efficiency_calibration;
+  std::optional<LabCalibrationEquations> energy_calibration;
+  std::optional<LabCalibrationEquations> shape_calibration;
+  std::optional<LabCalibrationEquations> efficiency_calibration;
+  std::optional<LabCalibrationEquations> total_efficiency_calibration;
   std::optional<PeaksMethod> peaks_method;
   std::optional<std::vector<SearchedPeak>> peak_search;
   std::optional<std::vector<PeakFit1>> peak_fit1;

@@ -340,17 +340,17 @@ void write_block(BlockWriter& w, const LabTest& t) {
   w.text(t.purpose);
 }
 
-CalibrationEquations read_calibration_equations(const Block& b, Diagnostics& d, Mode mode) {
+LabCalibrationEquations read_calibration_equations(const Block& b, Diagnostics& d, Mode mode) {
   BlockCursor c(b, d, mode, kRule);
   LabRecord count = c.record(kEquationCount.name);
   const std::int64_t n = std::clamp<std::int64_t>(count.integer(kEquationCount).value_or(0), 0, 9);
   count.finish();
-  CalibrationEquations out;
+  LabCalibrationEquations out;
   // "0" is still followed by one dummy equation (I.29.2, I.30): read and dropped.
   for (std::int64_t e = 0; e < std::max<std::int64_t>(n, 1); ++e) {
     if (n == 0 && c.at_end()) break;
     LabRecord r = c.record("equation type");
-    CalibrationEquation eq;
+    LabCalibrationEquation eq;
     eq.type = r.integer(kEquationType);
     const Position p_at = r.position();
     const std::int64_t p = std::clamp<std::int64_t>(r.integer(kParameterCount).value_or(0), 0, 99);
@@ -379,12 +379,12 @@ CalibrationEquations read_calibration_equations(const Block& b, Diagnostics& d, 
   return out;
 }
 
-void write_block(BlockWriter& w, std::string_view name, const CalibrationEquations& e) {
+void write_block(BlockWriter& w, std::string_view name, const LabCalibrationEquations& e) {
   w.name(name);
   w.line(LabLine().integer(kEquationCount, static_cast<std::int64_t>(e.equations.size())));
-  const CalibrationEquation dummy{0, 0.0, 0.0, {}};
-  const std::vector<CalibrationEquation> none{dummy};
-  for (const CalibrationEquation& eq : e.equations.empty() ? none : e.equations) {
+  const LabCalibrationEquation dummy{0, 0.0, 0.0, {}};
+  const std::vector<LabCalibrationEquation> none{dummy};
+  for (const LabCalibrationEquation& eq : e.equations.empty() ? none : e.equations) {
     const auto p = static_cast<std::int64_t>(eq.parameters.size());
     w.line(LabLine()
                .integer(kEquationType, eq.type)

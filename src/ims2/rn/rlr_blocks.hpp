@@ -80,18 +80,18 @@ struct LabTest {
 };
 
 // One equation of Tables 98-101; its type code is Table 97's (1 interpolation ... 9, 99 other).
-struct CalibrationEquation {
+struct LabCalibrationEquation {
   std::optional<std::int64_t> type;
   std::optional<double> energy_start;  // keV
   std::optional<double> energy_end;
   std::vector<std::optional<double>> parameters;  // p of them
-  bool operator==(const CalibrationEquation&) const = default;
+  bool operator==(const LabCalibrationEquation&) const = default;
 };
 // #EnergyCalibrationEquation, #ShapeCalibrationEquation, #EfficiencyCalibrationEquation,
 // #TotalEfficiencyCalibrationEquation. No equation is written "0" and one dummy equation (I.29.2, I.30).
-struct CalibrationEquations {
-  std::vector<CalibrationEquation> equations;
-  bool operator==(const CalibrationEquations&) const = default;
+struct LabCalibrationEquations {
+  std::vector<LabCalibrationEquation> equations;
+  bool operator==(const LabCalibrationEquations&) const = default;
 };
 
 // #PeaksMethod (Table 102).
@@ -250,7 +250,7 @@ XenonProcessing read_xenon_processing(const Block& b, Diagnostics& d, Mode mode)
 ParticulateLabSample read_particulate_lab_sample(const Block& b, Diagnostics& d, Mode mode);
 NobleGasLabSample read_noble_gas_lab_sample(const Block& b, Diagnostics& d, Mode mode);
 LabTest read_lab_test(const Block& b, Diagnostics& d, Mode mode);
-CalibrationEquations read_calibration_equations(const Block& b, Diagnostics& d, Mode mode);
+LabCalibrationEquations read_calibration_equations(const Block& b, Diagnostics& d, Mode mode);
 PeaksMethod read_peaks_method(const Block& b, Diagnostics& d, Mode mode);
 std::vector<SearchedPeak> read_peak_search(const Block& b, Diagnostics& d, Mode mode);
 std::vector<PeakFit1> read_peak_fit1(const Block& b, Diagnostics& d, Mode mode);
@@ -271,7 +271,7 @@ void write_block(BlockWriter& w, const XenonProcessing& p);
 void write_block(BlockWriter& w, const ParticulateLabSample& s);
 void write_block(BlockWriter& w, const NobleGasLabSample& s);
 void write_block(BlockWriter& w, const LabTest& t);
-void write_block(BlockWriter& w, std::string_view name, const CalibrationEquations& e);
+void write_block(BlockWriter& w, std::string_view name, const LabCalibrationEquations& e);
 void write_block(BlockWriter& w, const PeaksMethod& m);
 void write_block(BlockWriter& w, const std::vector<SearchedPeak>& peaks);
 void write_block(BlockWriter& w, const std::vector<PeakFit1>& fits);

@@ -136,8 +136,8 @@ TEST(ArrParticulate, ReadsTheExampleI3) {
   EXPECT_EQ(r.equations.resolution, (std::vector<double>{0.67, 0.002494, 4.089e-07}));
   EXPECT_EQ(r.equations.efficiency_type, "VGSL pairs");
   ASSERT_EQ(r.equations.efficiency.size(), 6u);
-  EXPECT_EQ(r.equations.efficiency[0], (EfficiencyPair{40, 0.238, 0.00297}));
-  EXPECT_EQ(r.equations.efficiency[5], (EfficiencyPair{2450, 0.0211, 0.000373}));
+  EXPECT_EQ(r.equations.efficiency[0], (ReportEfficiencyPair{40, 0.238, 0.00297}));
+  EXPECT_EQ(r.equations.efficiency[5], (ReportEfficiencyPair{2450, 0.0211, 0.000373}));
 
   ASSERT_TRUE(r.field_of_regard);
   EXPECT_EQ(r.field_of_regard->url, "https://swp.ctbto.org/FOR/AUP04/2022/05/10");

@@ -320,7 +320,7 @@ TEST(LabMessages, NobleGasLabsdn) {
   EXPECT_EQ(m.x_station_sample->xe_volume, 1.2);
   ASSERT_TRUE(m.x_activity_summary);
   EXPECT_EQ(m.x_activity_summary->other.at(0).counts, 1200.0);
-  const XenonActivity& xe133 = m.x_activity_summary->xenon.at(0);
+  const LabXenonActivity& xe133 = m.x_activity_summary->xenon.at(0);
   EXPECT_EQ(xe133.half_life, "5.2441 D");
   EXPECT_EQ(xe133.activity, 26.434);
   EXPECT_EQ(xe133.concentration_uncertainty, 6.53);
@@ -452,10 +452,9 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<Malformed>& info) { return std::string(info.param.name); });
 
 TEST(LabMessageMalformedInput, NotALabTypeOrNoMessage) {
-  Diagnostics d;
+  Diagnostics d;  // another family's type is not this reader's to judge
   EXPECT_FALSE(read_lab_message_section(text_section("RLR", std::string(kMesack)), d));
-  ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d.items()[0].rule, "7.4");
+  EXPECT_TRUE(d.empty());
   Diagnostics empty;
   EXPECT_FALSE(read_lab_message_section(text_section("MISC", ""), empty));
   EXPECT_TRUE(empty.has_errors());

@@ -198,13 +198,13 @@ TEST(RlrExamples, HpgeNobleGasReportI292) {
 
   ASSERT_TRUE(rlr.energy_calibration);
   ASSERT_EQ(rlr.energy_calibration->equations.size(), 1u);
-  const CalibrationEquation& energy = rlr.energy_calibration->equations[0];
+  const LabCalibrationEquation& energy = rlr.energy_calibration->equations[0];
   EXPECT_EQ(energy.type, 2);
   EXPECT_EQ(energy.energy_start, 22.0);
   EXPECT_EQ(energy.energy_end, 2700.0);
   EXPECT_EQ(energy.parameters,
             (std::vector<std::optional<double>>{0.0, 1.7001e-01, -8.0000e-10}));  // the fourth slot is unused
-  const CalibrationEquation& efficiency = rlr.efficiency_calibration->equations.at(0);
+  const LabCalibrationEquation& efficiency = rlr.efficiency_calibration->equations.at(0);
   EXPECT_EQ(efficiency.type, 6);
   ASSERT_EQ(efficiency.parameters.size(), 7u);
   EXPECT_EQ(efficiency.parameters[6], -1.0306e-02);
@@ -306,7 +306,7 @@ TEST(RlrExamples, ParticulateReportI30) {
   EXPECT_EQ(rlr.p_lab_sample->preparation, TextLines{"3M filter"});
 
   ASSERT_EQ(rlr.efficiency_calibration->equations.size(), 2u);
-  const CalibrationEquation& high = rlr.efficiency_calibration->equations[1];
+  const LabCalibrationEquation& high = rlr.efficiency_calibration->equations[1];
   EXPECT_EQ(high.energy_start, 122.1);
   EXPECT_EQ(high.energy_end, 2714.86);
   ASSERT_EQ(high.parameters.size(), 6u);
@@ -386,7 +386,7 @@ TEST(RlrWriter, WritesTheTableFormOfResultsAndEquationDummies) {
   r.p_results = LabResults{at("2021/11/22", "21:21:31"),
                            std::nullopt,
                            {{"Be-7", 59.822, 5.58, 2.0, std::nullopt, 3.5379e-3, 5.58, 2.0, std::nullopt}}};
-  r.total_efficiency_calibration = CalibrationEquations{};
+  r.total_efficiency_calibration = LabCalibrationEquations{};
   const auto text = write_rlr_section(section);
   ASSERT_TRUE(text) << text.error();
   EXPECT_NE(
