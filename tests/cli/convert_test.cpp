@@ -121,6 +121,13 @@ TEST_F(ConvertTest, ChangesTheSubformatOfAnIms2File) {
   EXPECT_EQ(result[0].wid2.aux_id, "RJOB");  // the identity is kept
 }
 
+TEST_F(ConvertTest, CsfNeedsACd11ChannelName) {
+  // RJOB's auxiliary code "RJOB" does not fit CD-1.1's two-character location: refused with the reason.
+  ConvertOptions to_csf{.input = rjob(), .output = path("rjob-csf.msg"), .to = "ims2:csf"};
+  EXPECT_NE(run_convert(to_csf, err), kExitOk);
+  EXPECT_NE(err.str().find("do not fit"), std::string::npos) << err.str();
+}
+
 TEST_F(ConvertTest, CodesThatDoNotFitMiniSeedNeedAnOverride) {
   ConvertOptions options{.input = rjob(), .output = path("x.mseed")};
   EXPECT_EQ(run_convert(options, err), kExitInvalid);

@@ -87,11 +87,10 @@ tl::expected<void, CodecError> encode(Subformat subformat, std::span<const std::
     case Subformat::csf:
       break;
   }
-  return tl::unexpected(
-      CodecError{CodecErrc::unsupported, 0, 0,
-                 "CSF data are the station's signed CD-1.1 channel subframes, which samples alone "
-                 "cannot make: write them with encode_csf",
-                 "6.3.2.5"});
+  return tl::unexpected(CodecError{CodecErrc::unsupported, 0, 0,
+                                   "CSF subframes name their channel, which samples alone do not: "
+                                   "write them with encode_csf_samples or encode_csf",
+                                   "6.3.2.5"});
 }
 
 }  // namespace imsgate::ims2::codec

@@ -32,8 +32,8 @@ tl::expected<std::size_t, CodecError> decode(Subformat subformat, std::string_vi
                                              std::vector<std::int32_t>& samples);
 
 // Appends the samples in the subformat's layout; an error, and nothing appended, when the subformat cannot
-// hold them (CM8: second differences of 2^27 or more; CSF: subframes need a station's channel description
-// and signature, written with encode_csf from csf.hpp).
+// hold them (CM8: second differences of 2^27 or more; CSF: subframes name their channel, written with
+// encode_csf or encode_csf_samples from csf.hpp).
 tl::expected<void, CodecError> encode(Subformat subformat, std::span<const std::int32_t> samples,
                                       std::string& out);
 

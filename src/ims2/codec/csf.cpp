@@ -1,6 +1,7 @@
 #include "ims2/codec/csf.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include <fmt/format.h>
@@ -29,6 +30,22 @@ std::size_t text_offset(std::string_view block, std::size_t byte) {
     if (seen++ == wanted) return i;
   }
   return block.size();
+}
+
+// CD-1.1 time stamps: "yyyyddd hh:mm:ss.sss", the day counted in the year from 001.
+std::string cd11_time_stamp(std::chrono::sys_time<std::chrono::microseconds> t) {
+  using namespace std::chrono;
+  const auto day = floor<days>(t);
+  const year_month_day ymd(day);
+  const auto day_of_year = (day - sys_days(ymd.year() / January / 1)).count() + 1;
+  const hh_mm_ss clock(floor<milliseconds>(t - day));
+  return fmt::format("{:04}{:03} {:02}:{:02}:{:02}.{:03}", int(ymd.year()), day_of_year,
+                     clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
+                     clock.subseconds().count());
+}
+
+CodecError identity_error(std::string message) {
+  return CodecError{CodecErrc::unsupported, 0, 0, std::move(message), std::string(kRule)};
 }
 
 }  // namespace
@@ -84,6 +101,34 @@ tl::expected<std::size_t, CodecError> decode_csf(std::string_view text, std::spa
 
 void encode_csf(std::span<const std::uint8_t> subframes, std::string& out) {
   append_base64(subframes, out);
+}
+
+tl::expected<void, CodecError> encode_csf_samples(const CsfChannel& channel,
+                                                  std::span<const std::int32_t> samples, std::string& out) {
+  if (channel.site.size() > 5 || channel.channel.size() > 3 || channel.location.size() > 2) {
+    return tl::unexpected(identity_error(
+        fmt::format("CD-1.1 names a channel in 5 + 3 + 2 characters: '{}' '{}' '{}' do not fit", channel.site,
+                    channel.channel, channel.location)));
+  }
+  if (!(channel.sample_rate > 0)) {
+    return tl::unexpected(identity_error(fmt::format("sample rate {} is not positive", channel.sample_rate)));
+  }
+  // Stations send 10-second frames; a subframe of at most that keeps each one's time length in range.
+  const auto per_subframe = std::max<std::size_t>(1, static_cast<std::size_t>(channel.sample_rate * 10));
+  std::vector<std::uint8_t> subframes;
+  for (std::size_t first = 0; first < samples.size(); first += per_subframe) {
+    const auto part = samples.subspan(first, std::min(per_subframe, samples.size() - first));
+    const auto offset = std::chrono::microseconds(std::llround(first / channel.sample_rate * 1e6));
+    Cd11SubframeSpec spec;
+    spec.site = channel.site;
+    spec.channel = channel.channel;
+    spec.location = channel.location;
+    spec.time_stamp = cd11_time_stamp(channel.start + offset);
+    spec.time_length_ms = static_cast<std::uint32_t>(std::llround(part.size() / channel.sample_rate * 1e3));
+    append_cd11_subframe(spec, part, subframes);
+  }
+  encode_csf(subframes, out);
+  return {};
 }
 
 }  // namespace imsgate::ims2::codec

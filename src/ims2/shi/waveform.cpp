@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ims2/codec/codec.hpp"
+#include "ims2/codec/csf.hpp"
 #include "ims2/fixed_format.hpp"
 #include "ims2/text.hpp"
 
@@ -372,7 +373,12 @@ tl::expected<void, std::string> write_segment(const WaveformSegment& s, std::str
     if (auto ok = append_line(bw, out); !ok) return ok;
   }
   out += "DAT2\n";
-  if (auto ok = codec::encode(*subformat, s.samples, out); !ok) return tl::unexpected(ok.error().message);
+  // CSF data that no station signed are written as unsigned subframes named by the WID2 line.
+  auto encoded = *subformat == codec::Subformat::csf
+                     ? codec::encode_csf_samples(
+                           {wid.station, wid.channel, wid.aux_id, wid.start, wid.sample_rate}, s.samples, out)
+                     : codec::encode(*subformat, s.samples, out);
+  if (!encoded) return tl::unexpected(encoded.error().message);
   FieldWriter cw;
   cw.literal(1, "CHK2");
   cw.integer(kChecksum, codec::compute_chk2(s.samples));

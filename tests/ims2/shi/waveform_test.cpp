@@ -186,4 +186,28 @@ TEST(Waveform, WriterGivesTheSpecLayoutAndReadsBack) {
   EXPECT_EQ(std::get<WaveformSegment>(back.blocks[0]), s);
 }
 
+TEST(Waveform, CsfIsWrittenFromSamplesAsUnsignedSubframesAndReadsBack) {
+  WaveformSegment s;
+  s.wid2.start = TimePoint{std::chrono::milliseconds{1638360000250}};  // 2021/12/01 12:00:00.250
+  s.wid2.station = "RJOB";
+  s.wid2.channel = "SHZ";
+  s.wid2.aux_id = "01";
+  s.wid2.subformat = "CSF";
+  s.wid2.sample_rate = 2.0;  // 25 samples: subframes of 20 and 5
+  for (int i = 0; i < 25; ++i) s.samples.push_back(i % 2 ? INT32_MIN + i : INT32_MAX - i);
+  auto text = write_waveform({{s}});
+  ASSERT_TRUE(text) << text.error();
+  DataSection section{{"WAVEFORM", "", "IMS2.0", "CSF"}, *text, {1}};
+  Diagnostics d;
+  const Waveform back = read_waveform(section, d);
+  EXPECT_FALSE(d.has_errors()) << (d.empty() ? "" : d.items()[0].message);
+  ASSERT_EQ(back.blocks.size(), 1u);
+  EXPECT_EQ(std::get<WaveformSegment>(back.blocks[0]).samples, s.samples);
+
+  s.wid2.aux_id = "ABC";  // CD-1.1 has two characters for the location
+  const auto refused = write_waveform({{s}});
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("do not fit"), std::string::npos) << refused.error();
+}
+
 }  // namespace imsgate::ims2::shi
