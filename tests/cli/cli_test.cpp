@@ -96,6 +96,23 @@ TEST_F(CliTest, DumpShowsTheModel) {
   EXPECT_EQ(j["messages"][0]["format"], "IMS2.0");
 }
 
+TEST_F(CliTest, DumpShowsRadionuclideModels) {
+  const auto path = (testing::real_dir() / "noble-gas-phd/SAMPLE20211203070613605.PHD").string();
+  EXPECT_EQ(run_dump({path}, out, err), kExitOk);
+  const auto j = nlohmann::json::parse(out.str());
+  const auto& phd = j["messages"][0]["sections"][0]["model"];
+  EXPECT_EQ(phd["data_type"], "SAMPLEPHD");
+  const auto& histogram = phd["products"][0]["histogram"];
+  EXPECT_EQ(histogram["gamma_channels"], 256);
+  EXPECT_EQ(histogram["rows"].size(), 256u);
+  EXPECT_EQ(histogram["rows"][0].size(), 256u);
+  std::ostringstream met;
+  EXPECT_EQ(run_dump({(testing::data_examples_dir() / "I.22-met.msg").string()}, met, err), kExitOk);
+  const auto groups = nlohmann::json::parse(met.str())["messages"][0]["sections"][0]["model"]["groups"];
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0]["records"][4]["rainfall"], 0.1);
+}
+
 TEST_F(CliTest, DumpKeepsTheTextOfSectionsItDoesNotRead) {
   EXPECT_EQ(
       run_dump({write("a.msg", "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID 1\nDATA_TYPE EXECSUM\n#Header\nSTOP\n")},
