@@ -88,14 +88,12 @@ const std::initializer_list<std::string_view> kReceiptKeywords = {"~PackageCondi
 constexpr std::array<std::string_view, 11> kCategories{"A",  "B",  "C",  "D",  "E", "K",
                                                        "XA", "XC", "XD", "XE", "XK"};
 
-// "53.290 D": two tokens when the record has room for them, else one ("0" when missing).
-std::string half_life(LabRecord& r, std::size_t fields_after) {
-  if (r.remaining() >= fields_after + 2) {
-    std::string value = r.text(kHalfLife);
-    const std::string unit = r.text(kHalfLife);
-    return value + " " + unit;
-  }
-  return r.text(kHalfLife);
+// "53.290 D": the value, and its unit when the next token is a word (S, H, D, Y); "0" when missing.
+std::string half_life(LabRecord& r) {
+  std::string value = r.text(kHalfLife);
+  const std::string_view unit = r.peek();
+  if (value.empty() || unit.empty() || parse_real(unit) || is_nines(unit)) return value;
+  return value + " " + r.text(kHalfLife);
 }
 
 std::vector<NuclideConcentration> concentrations(const std::vector<Line>& lines, Diagnostics& d, Mode mode) {
@@ -105,7 +103,7 @@ std::vector<NuclideConcentration> concentrations(const std::vector<Line>& lines,
     LabRecord r(l, d, mode, kRule);
     NuclideConcentration n;
     n.nuclide = r.text(kNuclide);
-    n.half_life = half_life(r, 2);
+    n.half_life = half_life(r);
     n.concentration = r.real(kSummaryConcentration);
     n.uncertainty = r.real(kSummaryConcentrationUnc);
     r.finish();
@@ -249,7 +247,7 @@ LabXenonActivitySummary read_noble_gas_activity_summary(const Block& b, Diagnost
     LabRecord r(l, d, mode, kRule);
     LabXenonActivity x;
     x.isotope = r.text(kNuclide);
-    x.half_life = half_life(r, 4);
+    x.half_life = half_life(r);
     x.activity = r.real(kXenonActivity);
     x.activity_uncertainty = r.real(kXenonActivityUnc);
     x.concentration = r.real(kXenonConcentration);

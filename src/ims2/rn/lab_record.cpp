@@ -245,23 +245,55 @@ LabLine& LabLine::real(const Field& f, std::optional<double> value) {
     write_real(writer_, f, std::nullopt, Missing::nines);
     return *this;
   }
+  std::string table;  // with the table's decimals
   if (f.decimals != kAsNeeded) {
-    const std::string s = f.kind == Field::Kind::exponent ? fmt::format("{:.{}e}", *value, f.decimals)
-                                                          : fmt::format("{:.{}f}", *value, f.decimals);
-    if (static_cast<int>(s.size()) <= f.width() && parse_real(s) == *value) {
-      writer_.right_justified(f, s);
+    table = f.kind == Field::Kind::exponent ? fmt::format("{:.{}e}", *value, f.decimals)
+                                            : fmt::format("{:.{}f}", *value, f.decimals);
+    if (static_cast<int>(table.size()) > f.width()) table.clear();
+  }
+  const std::string shortest = fmt::format("{}", *value);
+  if (!table.empty() && parse_real(table) == *value) {
+    number(f, table);
+  } else if (static_cast<int>(shortest.size()) <= f.width()) {
+    number(f, shortest);
+  } else if (!table.empty()) {
+    number(f, table);  // more digits than the field holds: rounded to the table's decimals
+  } else {
+    // Fewer decimals: the value rounded to what fits, written as that value is (so that it is written the
+    // same when read back); an error if even no decimals do not fit.
+    for (int decimals = f.decimals == kAsNeeded ? 6 : f.decimals; decimals >= 0; --decimals) {
+      const std::string s = f.kind == Field::Kind::exponent ? fmt::format("{:.{}e}", *value, decimals)
+                                                            : fmt::format("{:.{}f}", *value, decimals);
+      if (static_cast<int>(s.size()) > f.width()) continue;
+      const double rounded = *parse_real(s);
+      const std::string canonical = fmt::format("{}", rounded);
+      number(f, static_cast<int>(canonical.size()) <= f.width() ? canonical : s);
       return *this;
     }
+    writer_.real(f, value);  // reports that it does not fit
   }
-  Field as_needed = f;
-  as_needed.decimals = kAsNeeded;
-  writer_.real(as_needed, value);
   return *this;
 }
 
 LabLine& LabLine::integer(const Field& f, std::optional<std::int64_t> value) {
-  write_integer(writer_, f, value, Missing::nines);
+  if (value) {
+    number(f, fmt::format("{}", *value));
+  } else {
+    write_integer(writer_, f, value, Missing::nines);
+  }
   return *this;
+}
+
+void LabLine::number(const Field& f, const std::string& text) {
+  if ((is_nines(text) || is_short_nines(text) || is_unsigned_nines(text, f.width())) && error_.empty()) {
+    error_ = fmt::format("{} {} would read as a missing value", f.name, text);
+  }
+  writer_.right_justified(f, text);
+}
+
+tl::expected<std::string, std::string> LabLine::finish() const {
+  if (!error_.empty()) return tl::unexpected(error_);
+  return writer_.finish();
 }
 
 LabLine& LabLine::text(const Field& f, std::string_view value) {
@@ -305,6 +337,9 @@ void BlockWriter::line(const LabLine& line) {
 
 void BlockWriter::line(tl::expected<std::string, std::string> line) {
   if (!line) return fail(line.error());
+  if (!line->empty() && (line->front() == '#' || line->front() == '~' || is_time_stamp_line(*line))) {
+    return fail(fmt::format("record '{}' would read as a block, a keyword or a TIME_STAMP", *line));
+  }
   out_.append(*line).push_back('\n');
 }
 

@@ -114,10 +114,13 @@ class LabLine {
   LabLine& date(const Field& f, std::optional<TimePoint> value);
   LabLine& date_hour_minute(const Field& date, const Field& time, std::optional<TimePoint> value);
   LabLine& flag(const Field& f, std::optional<bool> value);
-  tl::expected<std::string, std::string> finish() const { return writer_.finish(); }
+  tl::expected<std::string, std::string> finish() const;
 
  private:
+  void number(const Field& f, const std::string& text);  // a number that must not read as missing
+
   FieldWriter writer_;
+  std::string error_;
 };
 
 // The text of blocks; the first error is kept and the rest ignored.

@@ -419,6 +419,17 @@ TEST(RlrWriter, ValuesThatDoNotFitAreErrors) {
   r.comment.reset();
   r.objective = Objective{{"~TestsAuthorized"}, {}, {}};
   EXPECT_FALSE(write_rlr_section(section));
+
+  // A number that would read back as missing, and a record that would read as a keyword.
+  r.objective.reset();
+  r.lc = std::vector<CriticalLevel>{{"XE-133", -9999999999.0}};
+  text = write_rlr_section(section);
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error(), "RLR : LC -9999999999 would read as a missing value");
+  r.lc = std::vector<CriticalLevel>{{"~XE-133", 1.0}};
+  text = write_rlr_section(section);
+  ASSERT_FALSE(text);
+  EXPECT_NE(text.error().find("would read as a block, a keyword or a TIME_STAMP"), std::string::npos);
 }
 
 TEST(RlrWriter, OverflowingChannelsAreWrittenWithFewerDecimals) {
