@@ -277,7 +277,8 @@ class PhdMalformedBetaGamma : public ::testing::Test {
 };
 
 TEST_F(PhdMalformedBetaGamma, HistogramRowOfTheWrongLength) {
-  const auto rows = lines_of(text_.substr(text_.find("#Histogram")));
+  const std::string histogram = text_.substr(text_.find("#Histogram"));  // lines_of gives views into it
+  const auto rows = lines_of(histogram);
   const std::string row(rows[2]);  // the first row
   const std::string shorter = row.substr(0, row.rfind("0 ")) + "\n";
   const std::string text = replaced(text_, row + "\n", shorter);
