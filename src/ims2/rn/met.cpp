@@ -76,7 +76,7 @@ std::optional<MetRecord> read_record(const Line& line, Diagnostics& d, Mode mode
   };
   auto integer = [&](const Field& f, std::optional<std::int64_t>& value, Range range) {
     const Position at = r.position();
-    value = soh::read_integer(r, f);
+    value = r.integer(f);
     check(d, at, f, value, range);
   };
   real(kTemperature, m.temperature, kTemperatureRange);

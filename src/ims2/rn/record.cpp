@@ -48,7 +48,7 @@ std::string RecordReader::text(const Field& f) {
 std::optional<double> RecordReader::real(const Field& f) {
   const Token* t = take(f);
   if (!t) return std::nullopt;
-  if (missing_ == Missing::nines && is_nines(t->text)) return std::nullopt;
+  if (missing_ == Missing::nines && (is_nines(t->text) || t->text == nines(f.width()))) return std::nullopt;
   if (auto x = parse_real(t->text)) return x;
   bad(*t, f, "a number");
   return std::nullopt;
@@ -57,7 +57,7 @@ std::optional<double> RecordReader::real(const Field& f) {
 std::optional<std::int64_t> RecordReader::integer(const Field& f) {
   const Token* t = take(f);
   if (!t) return std::nullopt;
-  if (missing_ == Missing::nines && is_nines(t->text)) return std::nullopt;
+  if (missing_ == Missing::nines && (is_nines(t->text) || t->text == nines(f.width()))) return std::nullopt;
   if (auto x = parse_integer(t->text)) return x;
   bad(*t, f, "an integer");
   return std::nullopt;

@@ -42,7 +42,8 @@ class RecordReader {
 
   // The next token as text. An absent required field is an error (an empty string is returned).
   std::string text(const Field& f);
-  // Numbers: missing (nines, when the family uses them) is nothing; not a number is an error.
+  // Numbers: missing (nines of any width from 4 on, or of the field's own width such as "-99" in an i3 field,
+  // when the family uses them) is nothing; not a number is an error.
   std::optional<double> real(const Field& f);
   std::optional<std::int64_t> integer(const Field& f);
   // Two tokens "yyyy/mm/dd hh:mm:ss[.s]" (the seconds may be left out); a lone "0" is a missing date-time

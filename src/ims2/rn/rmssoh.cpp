@@ -235,7 +235,7 @@ bool ReportReader::interval(RecordReader& r, const IntervalFields& f, R& record,
     return false;
   }
   const Position duration_at = r.position();
-  const auto duration = soh::read_integer(r, f.duration);
+  const auto duration = r.integer(f.duration);
   r.finish();
   if (!duration) {
     if (d_.error_count() == errors)
@@ -373,9 +373,9 @@ void ReportReader::det_env(const Block& b) {
     x.room_temperature = soh::read_real(r, kRoomTemperature, mode_);
     x.shield = read_open_closed(r, kShield);
     const Position humidity_at = r.position();
-    x.room_humidity = soh::read_integer(r, kRoomHumidity);
-    x.high_voltage = soh::read_integer(r, kHighVoltage);
-    x.crystal_temperature = soh::read_integer(r, kCrystalTemperature);
+    x.room_humidity = r.integer(kRoomHumidity);
+    x.high_voltage = r.integer(kHighVoltage);
+    x.crystal_temperature = r.integer(kCrystalTemperature);
     x.cooler = read_on_off(r, kCooler);
     x.cooling = soh::read_real(r, kCooling, mode_);
     x.leakage_current = soh::read_real(r, kLeakage, mode_);
@@ -505,7 +505,7 @@ void ReportReader::chromatogram(const Block& b) {
   }
   if (lines.size() >= 2) {
     RecordReader r(lines[1], d_, kRule, Missing::nines);
-    g.readings = soh::read_integer(r, kReadings);
+    g.readings = r.integer(kReadings);
     r.finish();
   }
   bool in_intervals = true;
@@ -527,8 +527,8 @@ void ReportReader::chromatogram(const Block& b) {
                    std::string(kRule));
       ChromatogramInterval x;
       const Position at = r.position();
-      x.number = soh::read_integer(r, kIntervalNumber).value_or(0);
-      x.start_channel = soh::read_integer(r, kIntervalChannel).value_or(0);
+      x.number = r.integer(kIntervalNumber).value_or(0);
+      x.start_channel = r.integer(kIntervalChannel).value_or(0);
       x.spacing = soh::read_real(r, kIntervalSpacing, mode_);
       r.finish();
       if (x.number != static_cast<std::int64_t>(g.intervals.size()) + 1)
@@ -572,8 +572,7 @@ void ReportReader::chromatogram(const Block& b) {
                std::string(kRule));
       continue;
     }
-    for (std::size_t k = 1; k < tokens.size(); ++k)
-      g.responses.push_back(soh::read_integer(r, kResponses[k - 1]));
+    for (std::size_t k = 1; k < tokens.size(); ++k) g.responses.push_back(r.integer(kResponses[k - 1]));
   }
   if (g.readings && !g.responses.empty() && static_cast<std::int64_t>(g.responses.size()) != *g.readings)
     d_.error({b.name_line.number, 1},

@@ -59,10 +59,6 @@ void report_elision_mark(const Line& line, Diagnostics& diagnostics, std::string
 }
 
 std::optional<double> read_real(RecordReader& r, const Field& f, Mode mode) {
-  if (!r.at_end() && r.peek() == nines(f.width())) {
-    r.text(f);
-    return std::nullopt;
-  }
   const std::string_view token = r.peek();
   const Position at = r.position();
   const auto value = r.real(f);
@@ -80,14 +76,6 @@ std::optional<double> read_real(RecordReader& r, const Field& f, Mode mode) {
                 std::string(r.rule()));
   }
   return value;
-}
-
-std::optional<std::int64_t> read_integer(RecordReader& r, const Field& f) {
-  if (!r.at_end() && r.peek() == nines(f.width())) {
-    r.text(f);
-    return std::nullopt;
-  }
-  return r.integer(f);
 }
 
 std::optional<TimePoint> read_date_time(RecordReader& r, const Field& date, const Field& time, Mode mode) {

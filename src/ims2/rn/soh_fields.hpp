@@ -27,11 +27,9 @@ bool is_station_code(std::string_view code);
 bool is_elision_mark(std::string_view text);
 void report_elision_mark(const Line& line, Diagnostics& diagnostics, std::string rule);
 
-// Numbers of the nines families. Missing is '-' and nines to the field's width, which for an i3 field is
-// "-99", shorter than RecordReader's own test accepts.
-// A value with more decimals than the field keeps is a deviation: it cannot be written back.
+// A number of the nines families (RecordReader with Missing::nines reads the missing forms); one with more
+// decimals than the field keeps is a deviation: it cannot be written back.
 std::optional<double> read_real(RecordReader& r, const Field& f, Mode mode);
-std::optional<std::int64_t> read_integer(RecordReader& r, const Field& f);
 // A date-time; seconds with more decimals than the time field keeps are a deviation (they cannot be written).
 std::optional<TimePoint> read_date_time(RecordReader& r, const Field& date, const Field& time, Mode mode);
 // One token of text; a lone '0' is missing character data (3.5.7), read as empty.

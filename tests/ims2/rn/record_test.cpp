@@ -28,6 +28,15 @@ TEST(RecordReader, ReadsTokensInFieldOrderWithNinesAsMissing) {
   EXPECT_EQ(d.items()[0].column, 48);
 }
 
+TEST(RecordReader, NinesOfANarrowFieldAreMissingOnlyAtItsWidth) {
+  const Line line{"-99 -99", 1, 0, false};
+  Diagnostics d;
+  RecordReader r(line, d, "7.6", Missing::nines);
+  EXPECT_EQ(r.integer(integer_field(1, 3, "humidity")), std::nullopt);
+  EXPECT_EQ(r.integer(kCount), -99);  // i5: its missing form is -9999
+  EXPECT_TRUE(d.empty());
+}
+
 TEST(RecordReader, ZeroFillFamiliesReadNinesAsANumber) {
   const Line line{"-999", 1, 0, false};
   Diagnostics d;
