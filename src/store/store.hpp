@@ -1,0 +1,115 @@
+// The embedded store: the raw archive and an SQLite index of what the received messages contain, with the
+// station registry, users and tokens. Safe to use from several threads (each call takes its own connection
+// from a small pool, or serialises on one; writes are serialised).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "store/archive.hpp"
+#include "store/records.hpp"
+
+namespace imsgate::store {
+
+using Error = std::string;
+
+struct MessageFilter {
+  std::optional<bool> accepted;  // only accepted, or only rejected
+  std::string station;
+  std::string data_type;  // one DATA_TYPE name: messages that hold a section of it
+  std::optional<TimePoint> received_from;
+  std::optional<TimePoint> received_to;
+  int limit = 100;
+  std::int64_t before_id = 0;  // paging: only ids below this (0: from the newest)
+};
+
+// One accepted or rejected message to commit, with its index (empty for a rejected one).
+struct Commit {
+  MessageRecord record;
+  MessageIndex index;
+};
+
+struct Counts {  // for /metrics and `admin status`
+  std::int64_t messages = 0;
+  std::int64_t accepted = 0;
+  std::int64_t rejected = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating when missing) DIR/imsgate.sqlite and DIR/archive, and brings the schema up to date with
+  // the migrations. WAL mode, synchronous=FULL.
+  static tl::expected<std::unique_ptr<Store>, Error> open(const std::filesystem::path& data_dir);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  RawArchive& archive();
+  int schema_version() const;
+
+  // ---- messages
+  // True when a message with these raw bytes is committed already (accepted or rejected).
+  bool has_message(std::string_view sha256) const;
+  // Commits messages in one transaction, after archive().sync(): their records and index rows. A message whose
+  // sha256 is committed already is skipped (its id is returned). Returns the ids, in order.
+  tl::expected<std::vector<std::int64_t>, Error> commit(std::vector<Commit>& batch);
+  std::optional<MessageRecord> message(std::int64_t id) const;
+  std::optional<MessageRecord> message_by_sha256(std::string_view sha256) const;
+  std::vector<MessageRecord> messages(const MessageFilter& filter) const;
+  std::vector<SectionRow> sections(std::int64_t message_id) const;
+  Counts counts() const;
+  // Replaces a message's verdict and index (admin reprocess): same row, same raw bytes.
+  tl::expected<void, Error> replace(std::int64_t id, Commit& commit);
+
+  // ---- index queries
+  std::vector<WaveformSegmentRow> segments(std::string_view station, std::string_view channel, TimePoint from,
+                                           TimePoint to) const;
+  std::vector<EventRow> events(TimePoint from, TimePoint to) const;
+  std::vector<ItemRow> items(std::string_view data_type, std::string_view station, std::optional<TimePoint> from,
+                             std::optional<TimePoint> to) const;
+
+  // ---- station registry
+  tl::expected<void, Error> put_station(const StationRow& station);  // insert or update by code
+  std::optional<StationRow> station(std::string_view code) const;
+  std::vector<StationRow> stations() const;
+  tl::expected<void, Error> add_sender(const SenderRow& sender);
+  tl::expected<void, Error> remove_sender(const SenderRow& sender);
+  std::vector<SenderRow> senders() const;
+  std::vector<std::string> stations_of_sender(std::string_view address) const;  // lower-cased lookup
+  tl::expected<void, Error> put_certificate(const CertificateRow& certificate);  // by fingerprint
+  std::optional<CertificateRow> certificate(std::string_view fingerprint) const;
+  std::vector<CertificateRow> certificates() const;
+  // CRLs (PEM), by issuer; replaced when a newer one arrives.
+  tl::expected<void, Error> put_crl(std::string_view issuer, std::string_view pem, TimePoint this_update);
+  std::vector<std::string> crls() const;
+
+  // ---- users and tokens
+  tl::expected<UserRow, Error> add_user(std::string_view email, std::string_view name, bool admin);
+  std::optional<UserRow> user(std::string_view email) const;
+  std::optional<UserRow> user_by_id(std::int64_t id) const;
+  std::vector<UserRow> users() const;
+  // A new random token for the user: returned once in clear, stored only as its SHA-256.
+  tl::expected<std::string, Error> create_token(std::int64_t user_id);
+  std::optional<UserRow> user_of_token(std::string_view token) const;  // nothing for unknown or revoked
+  std::vector<TokenRow> tokens(std::int64_t user_id) const;
+  tl::expected<void, Error> revoke_token(std::string_view prefix);
+
+  // ---- backfill requests
+  tl::expected<std::int64_t, Error> add_backfill_request(const BackfillRequestRow& request);
+  std::vector<BackfillRequestRow> open_backfill_requests(std::string_view station) const;
+  // Closes the open request whose msg_id is ref_id; false when there is none.
+  bool close_backfill_request(std::string_view ref_id, std::int64_t response_message_id, TimePoint at);
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace imsgate::store
