@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/service_commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace imsgate::cli;
@@ -58,12 +59,19 @@ int main(int argc, char** argv) {
       "auxiliary "
       "code the location code. Exit status: 0 converted, 1 the input has errors, 2 usage or I/O trouble.");
 
+  const Runner serve = add_serve_command(app);
+  const Runner ingest = add_ingest_command(app);
+  const Runner admin = add_admin_command(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     return status == 0 ? kExitOk : kExitUsage;
   }
+  if (app.got_subcommand("serve")) return serve();
+  if (app.got_subcommand("ingest")) return ingest();
+  if (app.got_subcommand("admin")) return admin();
   if (*check_cmd) return run_check(check, std::cout, std::cerr);
   if (*dump_cmd) return run_dump(dump, std::cout, std::cerr);
   if (*fmt_cmd) return run_fmt(fmt, std::cout, std::cerr);
