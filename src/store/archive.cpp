@@ -95,8 +95,12 @@ tl::expected<std::string, std::string> RawArchive::put(std::string_view bytes) {
   std::string hash = sha256_hex(bytes);
   if (hash.empty()) return tl::unexpected(std::string("cannot compute SHA-256"));
   const fs::path final_path = path_of(hash);
-  // Same name, same bytes: a file already there is this content, complete (it was renamed into place).
-  if (contains(hash)) return hash;
+  // Same name, same bytes. But a file renamed into place and never synced may come back empty or short after
+  // a power loss, so one already there is compared before it stands for these bytes (only duplicates pay).
+  if (contains(hash)) {
+    auto existing = get(hash);
+    if (existing && *existing == bytes) return hash;
+  }
 
   std::error_code ec;
   const fs::path tmp_dir = root_ / "tmp";

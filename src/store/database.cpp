@@ -124,10 +124,7 @@ tl::expected<void, Error> Connection::exec(const std::string& sql) {
   char* message = nullptr;
   const int rc = sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &message);
   std::unique_ptr<char, decltype(&sqlite3_free)> owned(message, &sqlite3_free);
-  if (rc != SQLITE_OK) {
-    return tl::unexpected(
-        fmt::format("{}: {}", sql.substr(0, sql.find('\n')), owned ? owned.get() : sqlite3_errstr(rc)));
-  }
+  if (rc != SQLITE_OK) return tl::unexpected(std::string(owned ? owned.get() : sqlite3_errstr(rc)));
   return {};
 }
 

@@ -29,13 +29,30 @@ CREATE TABLE messages (
   station         TEXT NOT NULL,
   signature       TEXT NOT NULL,
   signer          TEXT NOT NULL,
-  accepted        INTEGER NOT NULL,
+  accepted        INTEGER NOT NULL CHECK (accepted IN (0, 1)),
   reason          TEXT NOT NULL,
   diagnostics     TEXT NOT NULL
 );
 CREATE INDEX messages_station ON messages(station);
 CREATE INDEX messages_received_at ON messages(received_at);
 CREATE INDEX messages_accepted ON messages(accepted);
+
+-- Message counts kept by triggers: counting the rows would read the whole table at every /metrics scrape.
+CREATE TABLE message_counts (
+  accepted INTEGER PRIMARY KEY,
+  n        INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO message_counts (accepted, n) VALUES (0, 0), (1, 0);
+CREATE TRIGGER message_counts_insert AFTER INSERT ON messages BEGIN
+  UPDATE message_counts SET n = n + 1 WHERE accepted = NEW.accepted;
+END;
+CREATE TRIGGER message_counts_delete AFTER DELETE ON messages BEGIN
+  UPDATE message_counts SET n = n - 1 WHERE accepted = OLD.accepted;
+END;
+CREATE TRIGGER message_counts_update AFTER UPDATE OF accepted ON messages WHEN OLD.accepted <> NEW.accepted BEGIN
+  UPDATE message_counts SET n = n - 1 WHERE accepted = OLD.accepted;
+  UPDATE message_counts SET n = n + 1 WHERE accepted = NEW.accepted;
+END;
 
 CREATE TABLE message_data_types (
   data_type  TEXT NOT NULL,

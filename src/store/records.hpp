@@ -190,7 +190,7 @@ struct UserRow {
 struct TokenRow {
   std::int64_t id = 0;
   std::int64_t user_id = 0;
-  std::string prefix;  // the first 8 characters, to name a token without showing it
+  std::string prefix;  // the first 8 characters after "imsg_", to name a token without showing it
   TimePoint created{};
   bool revoked = false;
 

@@ -39,7 +39,7 @@ tl::expected<db::Connection, Error> open_connection(const fs::path& file) {
   // synchronous=FULL in WAL mode: every COMMIT is on disk (the WAL fsync'ed) before it returns.
   auto set = connection->exec(fmt::format(
       "PRAGMA busy_timeout = {}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", kBusyTimeoutMs));
-  if (!set) return tl::unexpected(set.error());
+  if (!set) return tl::unexpected(fmt::format("{}: {}", file.string(), set.error()));
   return connection;
 }
 
@@ -55,7 +55,9 @@ tl::expected<ConnectionPool::Lease, Error> ConnectionPool::acquire() {
   auto connection = open_connection(file_);
   if (!connection) return tl::unexpected(connection.error());
   // A reader never writes; query_only makes a mistake an error instead of a second writer.
-  if (auto set = connection->exec("PRAGMA query_only = ON"); !set) return tl::unexpected(set.error());
+  if (auto set = connection->exec("PRAGMA query_only = ON"); !set) {
+    return tl::unexpected(fmt::format("{}: {}", file_.string(), set.error()));
+  }
   return Lease(*this, std::make_unique<db::Connection>(std::move(*connection)));
 }
 

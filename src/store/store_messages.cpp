@@ -305,12 +305,14 @@ std::vector<SectionRow> Store::sections(std::int64_t message_id) const {
 
 Counts Store::counts() const {
   return read_with(impl_->readers, [&](db::Connection& c) -> tl::expected<Counts, Error> {
-    auto found = query_row(c, "SELECT count(*), coalesce(sum(accepted), 0) FROM messages",
-                           [](const db::Statement& row) {
-                             return Counts{row.int64(0), row.int64(1), row.int64(0) - row.int64(1)};
-                           });
-    if (!found) return tl::unexpected(found.error());
-    return found->value_or(Counts{});
+    auto rows = query_rows(c, "SELECT accepted, n FROM message_counts", [](const db::Statement& row) {
+      return std::pair(row.int64(0) != 0, row.int64(1));
+    });
+    if (!rows) return tl::unexpected(rows.error());
+    Counts counts;
+    for (const auto& [accepted, n] : *rows) (accepted ? counts.accepted : counts.rejected) = n;
+    counts.messages = counts.accepted + counts.rejected;
+    return counts;
   });
 }
 

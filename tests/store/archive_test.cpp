@@ -1,6 +1,7 @@
 #include "store/archive.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <sys/stat.h>
 
 #include <gtest/gtest.h>
@@ -67,6 +68,20 @@ TEST(Archive, SameBytesAreWrittenOnce) {
   std::size_t files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(dir.path())) files += entry.is_regular_file();
   EXPECT_EQ(files, 1u);  // and no temporary file left behind
+}
+
+TEST(Archive, AFileLeftShortByACrashIsWrittenAgain) {
+  TempDir dir;
+  RawArchive archive(dir.path());
+  const std::string bytes = "BEGIN IMS2.0\nMSG_TYPE DATA\nSTOP\n";
+  const fs::path path = archive.path_of(sha256_hex(bytes));
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes.substr(0, 5);  // renamed into place, never synced
+  fs::permissions(path, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+
+  auto hash = archive.put(bytes);
+  ASSERT_TRUE(hash) << hash.error();
+  EXPECT_EQ(*archive.get(*hash), bytes);
 }
 
 TEST(Archive, FilesAreReadOnly) {

@@ -144,6 +144,8 @@ TEST(StoreMessages, ReplaceRewritesTheVerdictAndTheIndex) {
   ASSERT_TRUE(back);
   EXPECT_EQ(*back, again.record);
   EXPECT_EQ(store->counts().messages, 1);
+  EXPECT_EQ(store->counts().accepted, 0);  // the verdict moved
+  EXPECT_EQ(store->counts().rejected, 1);
   auto sections = store->sections(id);
   ASSERT_EQ(sections.size(), 1u);
   EXPECT_EQ(sections[0].data_type, "RMSSOH");

@@ -146,6 +146,8 @@ TEST(StoreSchema, IndexRowsGoWithTheirMessage) {
        {"message_data_types", "sections", "waveform_segments", "events", "arrivals", "items"}) {
     EXPECT_EQ(count_rows(*c, table), 0) << table;
   }
+  auto store = open_store(dir);
+  EXPECT_EQ(store->counts().messages, 0);  // the counts follow
 }
 
 TEST(StoreConcurrency, ReadersSeeWholeBatchesWhileTheWriterCommits) {
