@@ -14,8 +14,7 @@ namespace {
 constexpr std::string_view kMessageColumns =
     "m.id, m.sha256, m.body_sha256, m.size, m.received_at, m.door, m.sender, m.subject, m.mail_message_id, "
     "m.msg_type, m.msg_id, m.msg_id_source, m.ref_id, m.data_types, m.station, m.signature, m.signer, "
-    "m.accepted, "
-    "m.reason, m.diagnostics";
+    "m.accepted, m.reason, m.diagnostics";
 
 MessageRecord read_message(const db::Statement& row) {
   MessageRecord r;
@@ -320,8 +319,7 @@ std::vector<WaveformSegmentRow> Store::segments(std::string_view station, std::s
                                                 TimePoint from, TimePoint to) const {
   std::string sql =
       "SELECT section_index, block_index, station, channel, aux_id, subformat, start_time, end_time, "
-      "sample_rate, "
-      "samples, message_id FROM waveform_segments WHERE 1";
+      "sample_rate, samples, message_id FROM waveform_segments WHERE 1";
   if (!station.empty()) sql += " AND station = ?";
   if (!channel.empty()) sql += " AND channel = ?";
   sql += kStartBefore;
@@ -344,9 +342,8 @@ std::vector<EventRow> Store::events(TimePoint from, TimePoint to) const {
     return query_rows(
         c,
         "SELECT section_index, event_id, origin_id, author, origin_time, latitude, longitude, depth, "
-        "magnitude, "
-        "magnitude_type, message_id FROM events WHERE origin_time >= ? AND origin_time < ? ORDER BY "
-        "origin_time, id",
+        "magnitude, magnitude_type, message_id FROM events WHERE origin_time >= ? AND origin_time < ? "
+        "ORDER BY origin_time, id",
         [](const db::Statement& r) {
           return EventRow{static_cast<int>(r.int64(0)),
                           r.text(1),
@@ -368,8 +365,7 @@ std::vector<ItemRow> Store::items(std::string_view data_type, std::string_view s
                                   std::optional<TimePoint> from, std::optional<TimePoint> to) const {
   std::string sql =
       "SELECT section_index, item_index, data_type, kind, station, detector, srid, start_time, end_time, "
-      "attributes, "
-      "message_id FROM items WHERE 1";
+      "attributes, message_id FROM items WHERE 1";
   if (!data_type.empty()) sql += " AND data_type = ?";
   if (!station.empty()) sql += " AND station = ?";
   if (to) sql += kStartBefore;
