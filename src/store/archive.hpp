@@ -16,7 +16,7 @@ class RawArchive {
  public:
   explicit RawArchive(std::filesystem::path root);  // creates the folder when missing
 
-  // Writes the bytes under their hash (ROOT/ab/cd/abcd...) unless a file of that name is there already, and
+  // Writes the bytes under their hash (ROOT/ab/cd/abcd...) unless a file of that name holds them already, and
   // returns the hash. The file is complete or absent (written to a temporary name, then renamed), but not yet
   // durable: call sync() before committing index rows that name it.
   tl::expected<std::string, std::string> put(std::string_view bytes);

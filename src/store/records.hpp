@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ims2/datetime.hpp"
@@ -15,10 +16,12 @@ using ims2::TimePoint;
 // How a message came in.
 enum class Door { maildir, pipe, upload, reprocess };
 std::string_view door_name(Door door);  // "maildir", "pipe", "upload", "reprocess"
+std::optional<Door> door_from_name(std::string_view name);
 
 // The signature of a received message as the acquisition found it.
 enum class SignatureState { unsigned_message, valid, invalid };
 std::string_view signature_state_name(SignatureState state);  // "unsigned", "valid", "invalid"
+std::optional<SignatureState> signature_state_from_name(std::string_view name);
 
 // One received message, accepted or rejected. `sha256` names the raw bytes in the archive; `body_sha256` the
 // IMS2.0 text extracted from its MIME structure (also in the archive), which the index's offsets refer to.
@@ -29,33 +32,37 @@ struct MessageRecord {
   std::int64_t size = 0;
   TimePoint received_at{};
   Door door = Door::maildir;
-  std::string sender;      // the From address, or the uploading user
+  std::string sender;  // the From address, or the uploading user
   std::string subject;
   std::string mail_message_id;  // the Message-ID header
-  std::string msg_type;    // IMS2.0 MSG_TYPE as written (data, request, ...); empty when unreadable
-  std::string msg_id;      // MSG_ID id string
+  std::string msg_type;         // IMS2.0 MSG_TYPE as written (data, request, ...); empty when unreadable
+  std::string msg_id;           // MSG_ID id string
   std::string msg_id_source;
   std::string ref_id;      // REF_ID id string when present
   std::string data_types;  // the DATA_TYPE names of its sections, comma-separated, in order
   std::string station;     // the station or laboratory the content names (first one)
   SignatureState signature = SignatureState::unsigned_message;
-  std::string signer;      // SHA-256 fingerprint (hex) of the signing certificate
+  std::string signer;  // SHA-256 fingerprint (hex) of the signing certificate
   bool accepted = false;
   std::string reason;       // rejected: a short code ("bad_mime", "bad_signature", "revoked_certificate",
                             // "unknown_certificate", "expired_certificate", "unknown_sender",
                             // "unauthorised_sender", "signature_required", "unparseable", "invalid")
   std::string diagnostics;  // the reader's diagnostics and the verification's details, one per line
+
+  bool operator==(const MessageRecord&) const = default;
 };
 
 // One DATA_TYPE section of an accepted message: where its text lies in the body.
 struct SectionRow {
-  int index = 0;  // 0-based within the message
+  int index = 0;          // 0-based within the message
   std::string data_type;  // upper case
   std::string subtype;
   std::string format;
   std::string subformat;
   std::int64_t offset = 0;  // byte offset of the DATA_TYPE line in the body
   std::int64_t length = 0;  // bytes up to the next section or STOP
+
+  bool operator==(const SectionRow&) const = default;
 };
 
 // A waveform segment (one WID2 block) of a WAVEFORM section.
@@ -70,6 +77,9 @@ struct WaveformSegmentRow {
   TimePoint end{};  // start + samples / rate
   double sample_rate = 0;
   std::int64_t samples = 0;
+  std::int64_t message_id = 0;  // the message that holds it: set by the store's queries, ignored by commit
+
+  bool operator==(const WaveformSegmentRow&) const = default;
 };
 
 // An origin of a BULLETIN, ORIGIN or EVENT section.
@@ -84,6 +94,9 @@ struct EventRow {
   std::optional<double> depth;
   std::optional<double> magnitude;  // the first magnitude given
   std::string magnitude_type;
+  std::int64_t message_id = 0;  // the message that holds it: set by the store's queries, ignored by commit
+
+  bool operator==(const EventRow&) const = default;
 };
 
 // An arrival of an ARRIVAL section or a bulletin's phase lines.
@@ -94,6 +107,8 @@ struct ArrivalRow {
   std::string phase;
   TimePoint time{};
   std::string arrival_id;
+
+  bool operator==(const ArrivalRow&) const = default;
 };
 
 // Everything else the index keeps: one row per product of a section (a PHD, an SOH report, a MET group, an
@@ -112,6 +127,9 @@ struct ItemRow {
   std::optional<TimePoint> start;
   std::optional<TimePoint> end;
   std::string attributes = "{}";
+  std::int64_t message_id = 0;  // the message that holds it: set by the store's queries, ignored by commit
+
+  bool operator==(const ItemRow&) const = default;
 };
 
 // What an accepted message contains.
@@ -125,6 +143,9 @@ struct MessageIndex {
 
 // The station registry.
 enum class SignaturePolicy { required, optional };
+std::string_view signature_policy_name(SignaturePolicy policy);  // "required", "optional"
+std::optional<SignaturePolicy> signature_policy_from_name(std::string_view name);
+
 struct StationRow {
   std::string code;  // station code (ARA0, USP70), or laboratory code (RL7)
   std::string kind;  // "seismic", "hydroacoustic", "infrasound", "radionuclide", "laboratory", ...
@@ -134,11 +155,15 @@ struct StationRow {
   std::optional<double> longitude;
   SignaturePolicy signature_policy = SignaturePolicy::optional;
   std::string request_address;  // where backfill requests go; empty: none
+
+  bool operator==(const StationRow&) const = default;
 };
 
-struct SenderRow {  // an address allowed to send for a station or laboratory
+struct SenderRow {      // an address allowed to send for a station or laboratory
   std::string address;  // lower case
   std::string station;
+
+  bool operator==(const SenderRow&) const = default;
 };
 
 struct CertificateRow {
@@ -149,6 +174,8 @@ struct CertificateRow {
   TimePoint not_before{};
   TimePoint not_after{};
   std::string pem;
+
+  bool operator==(const CertificateRow&) const = default;
 };
 
 struct UserRow {
@@ -156,14 +183,18 @@ struct UserRow {
   std::string email;  // lower case
   std::string name;
   bool admin = false;
+
+  bool operator==(const UserRow&) const = default;
 };
 
 struct TokenRow {
   std::int64_t id = 0;
   std::int64_t user_id = 0;
-  std::string prefix;  // the first 8 characters, to name a token without showing it
+  std::string prefix;  // the first 8 characters after "imsg_", to name a token without showing it
   TimePoint created{};
   bool revoked = false;
+
+  bool operator==(const TokenRow&) const = default;
 };
 
 // An outstanding or closed backfill request (a WAVEFORM request sent to a station).
@@ -177,6 +208,8 @@ struct BackfillRequestRow {
   TimePoint sent_at{};
   std::optional<TimePoint> closed_at;
   std::int64_t response_message_id = 0;  // 0 while open
+
+  bool operator==(const BackfillRequestRow&) const = default;
 };
 
 }  // namespace imsgate::store

@@ -19,12 +19,14 @@ namespace imsgate::store {
 
 using Error = std::string;
 
+// Every member is initialised, so that designated initialisers may name only some ({.station = "USP70"})
+// without -Wmissing-field-initializers.
 struct MessageFilter {
-  std::optional<bool> accepted;  // only accepted, or only rejected
-  std::string station;
-  std::string data_type;  // one DATA_TYPE name: messages that hold a section of it
-  std::optional<TimePoint> received_from;
-  std::optional<TimePoint> received_to;
+  std::optional<bool> accepted{};  // only accepted, or only rejected
+  std::string station{};
+  std::string data_type{};  // one DATA_TYPE name (any case): messages that hold a section of it
+  std::optional<TimePoint> received_from{};  // included
+  std::optional<TimePoint> received_to{};    // excluded
   int limit = 100;
   std::int64_t before_id = 0;  // paging: only ids below this (0: from the newest)
 };
@@ -56,8 +58,8 @@ class Store {
   // ---- messages
   // True when a message with these raw bytes is committed already (accepted or rejected).
   bool has_message(std::string_view sha256) const;
-  // Commits messages in one transaction, after archive().sync(): their records and index rows. A message whose
-  // sha256 is committed already is skipped (its id is returned). Returns the ids, in order.
+  // Commits messages in one transaction, after archive().sync(): their records and index rows. A message
+  // whose sha256 is committed already is skipped (its id is returned). Returns the ids, in order.
   tl::expected<std::vector<std::int64_t>, Error> commit(std::vector<Commit>& batch);
   std::optional<MessageRecord> message(std::int64_t id) const;
   std::optional<MessageRecord> message_by_sha256(std::string_view sha256) const;
@@ -68,20 +70,27 @@ class Store {
   tl::expected<void, Error> replace(std::int64_t id, Commit& commit);
 
   // ---- index queries
+  // An empty station, channel or data type matches any. Time ranges are [from, to): a segment or item [start,
+  // end) is found when start < to and end > from; an item without end (or an empty segment) is the instant
+  // start, found when from <= start < to; an item without start is found only when no range is given.
+  // Segments come by start time, events by origin time, items by start time (those without start first).
   std::vector<WaveformSegmentRow> segments(std::string_view station, std::string_view channel, TimePoint from,
                                            TimePoint to) const;
   std::vector<EventRow> events(TimePoint from, TimePoint to) const;
-  std::vector<ItemRow> items(std::string_view data_type, std::string_view station, std::optional<TimePoint> from,
-                             std::optional<TimePoint> to) const;
+  std::vector<ItemRow> items(std::string_view data_type, std::string_view station,
+                             std::optional<TimePoint> from, std::optional<TimePoint> to) const;
 
   // ---- station registry
   tl::expected<void, Error> put_station(const StationRow& station);  // insert or update by code
+  // Adds, in one transaction, the stations whose code the registry does not hold; leaves the others as they
+  // are. Returns how many were added.
+  tl::expected<int, Error> add_stations(const std::vector<StationRow>& stations);
   std::optional<StationRow> station(std::string_view code) const;
   std::vector<StationRow> stations() const;
   tl::expected<void, Error> add_sender(const SenderRow& sender);
   tl::expected<void, Error> remove_sender(const SenderRow& sender);
   std::vector<SenderRow> senders() const;
-  std::vector<std::string> stations_of_sender(std::string_view address) const;  // lower-cased lookup
+  std::vector<std::string> stations_of_sender(std::string_view address) const;   // lower-cased lookup
   tl::expected<void, Error> put_certificate(const CertificateRow& certificate);  // by fingerprint
   std::optional<CertificateRow> certificate(std::string_view fingerprint) const;
   std::vector<CertificateRow> certificates() const;
@@ -102,7 +111,7 @@ class Store {
 
   // ---- backfill requests
   tl::expected<std::int64_t, Error> add_backfill_request(const BackfillRequestRow& request);
-  std::vector<BackfillRequestRow> open_backfill_requests(std::string_view station) const;
+  std::vector<BackfillRequestRow> open_backfill_requests(std::string_view station) const;  // empty: all
   // Closes the open request whose msg_id is ref_id; false when there is none.
   bool close_backfill_request(std::string_view ref_id, std::int64_t response_message_id, TimePoint at);
 
