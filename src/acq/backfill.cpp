@@ -87,7 +87,7 @@ std::size_t Backfill::run_once(ims2::TimePoint now) {
   const ims2::TimePoint normal_from = now - settings_.normal_window;
   for (const auto& station : store_.stations()) {
     if (station.request_address.empty()) continue;
-    queued += request_gaps(station, "normal", normal_from, now, now);
+    queued += request_gaps(station, "normal", normal_from, now - settings_.settle, now);
     queued += request_gaps(station, "backfilling", now - settings_.backfill_window, normal_from, now);
   }
   return queued;

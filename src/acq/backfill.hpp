@@ -16,6 +16,7 @@ namespace imsgate::acq {
 
 struct BackfillSettings {
   std::chrono::hours normal_window{2};     // "normal": the last hours, every round
+  std::chrono::minutes settle{10};          // newer data may still be on its way: not missing yet
   std::chrono::hours backfill_window{168};  // "backfilling": older gaps, back this far
   std::chrono::seconds minimum_gap{60};     // shorter gaps are not worth a request
   std::chrono::minutes retry_after{60};     // an open request for the same span is not repeated before this

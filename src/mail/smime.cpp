@@ -518,7 +518,10 @@ tl::expected<void, std::string> TrustStore::add_certificates(std::string_view pe
   return {};
 }
 
-tl::expected<void, std::string> TrustStore::add_crl(std::string_view pem_or_der) {
+namespace {
+
+// Every CRL of a PEM text, or the one CRL of a DER.
+tl::expected<std::vector<CrlPtr>, std::string> parse_crls(std::string_view pem_or_der) {
   BioPtr bio = memory_bio(pem_or_der);
   if (!bio) return tl::unexpected(std::string("the CRL is too large"));
   ERR_clear_error();
@@ -536,6 +539,30 @@ tl::expected<void, std::string> TrustStore::add_crl(std::string_view pem_or_der)
     return tl::unexpected("the CRL cannot be read: " + openssl_errors());
   }
   if (crls.empty()) return tl::unexpected(std::string("no CRL in the PEM text"));
+  return crls;
+}
+
+}  // namespace
+
+tl::expected<CrlInfo, std::string> read_crl(std::string_view pem_or_der) {
+  auto crls = parse_crls(pem_or_der);
+  if (!crls) return tl::unexpected(crls.error());
+  X509_CRL* crl = crls->front().get();
+  CrlInfo info;
+  info.issuer = name_line(X509_CRL_get_issuer(crl));
+  info.this_update = time_point_of(X509_CRL_get0_lastUpdate(crl));
+  info.next_update = time_point_of(X509_CRL_get0_nextUpdate(crl));
+  BioPtr pem(BIO_new(BIO_s_mem()));
+  if (!pem || PEM_write_bio_X509_CRL(pem.get(), crl) != 1)
+    return tl::unexpected("the CRL cannot be written as PEM: " + openssl_errors());
+  info.pem = bio_text(pem.get());
+  return info;
+}
+
+tl::expected<void, std::string> TrustStore::add_crl(std::string_view pem_or_der) {
+  auto parsed = parse_crls(pem_or_der);
+  if (!parsed) return tl::unexpected(parsed.error());
+  std::vector<CrlPtr>& crls = *parsed;
   // A CRL is only taken from an issuer we trust, so that a forged one is refused here and not at every
   // message.
   for (auto& crl : crls) {

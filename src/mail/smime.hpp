@@ -38,6 +38,15 @@ struct CertificateInfo {
 // Every certificate of a PEM text (one or more), or an error naming what could not be read.
 tl::expected<std::vector<CertificateInfo>, std::string> read_certificates(std::string_view pem);
 
+// The first CRL of a PEM text (or the CRL of a DER): its issuer, its validity, and itself as PEM.
+struct CrlInfo {
+  std::string issuer;  // one line, RFC 2253
+  ims2::TimePoint this_update{};
+  ims2::TimePoint next_update{};  // the epoch when the CRL gives none
+  std::string pem;
+};
+tl::expected<CrlInfo, std::string> read_crl(std::string_view pem_or_der);
+
 struct Verification {
   SignatureFault fault = SignatureFault::none;
   std::string detail;      // OpenSSL's reason, for the diagnostics

@@ -86,7 +86,7 @@ TEST_F(AcquisitionTest, KeepsInvalidAndUnreadableMessagesWithDiagnostics) {
   bad.replace(bad.find("2026/11/01"), 10, "2026/13/01");
   const auto invalid = take(plain_mail(bad));
   EXPECT_EQ(invalid.reason, "invalid");
-  EXPECT_THAT(invalid.diagnostics, HasSubstr(":6:")) << "line 6 of the message names the bad date";
+  EXPECT_THAT(invalid.diagnostics, HasSubstr("message:5:18:")) << "line 5, column 18 holds the bad date";
 
   const auto unparseable = take(plain_mail("Dear IDC, please find our data attached.\n"));
   EXPECT_EQ(unparseable.reason, "unparseable");

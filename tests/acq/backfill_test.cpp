@@ -65,7 +65,8 @@ TEST_F(BackfillTest, RequestsGapsOnceAndClosesThemWithTheResponse) {
   stored.record.sha256 = store::sha256_hex("segments");
   stored.record.accepted = true;
   stored.record.station = "ARCES";
-  stored.index.segments = {segment("BHZ", kT0 - hours(2), kT0 - minutes(50)),
+  stored.index.segments = {segment("BHZ", kT0 - hours(6), kT0 - hours(5)),
+                           segment("BHZ", kT0 - hours(4), kT0 - minutes(50)),
                            segment("BHZ", kT0 - minutes(40), kT0)};
   std::vector<store::Commit> batch{stored};
   ASSERT_TRUE(store_->commit(batch));
@@ -73,22 +74,32 @@ TEST_F(BackfillTest, RequestsGapsOnceAndClosesThemWithTheResponse) {
   const Outbox outbox(dir_.path() / "outbox");
   ASSERT_TRUE(outbox.create());
   ReplyWriter writer(ReplySettings{true, "acq@imsgate.test", "IMSGATE", false});
-  Backfill backfill(*store_, outbox, writer, BackfillSettings{});
-  EXPECT_EQ(backfill.run_once(kT0), 1u);  // the 10-minute hole in the last two hours
-  EXPECT_EQ(backfill.run_once(kT0 + minutes(5)), 0u) << "asked already";
-  const auto open = store_->open_backfill_requests("ARCES");
-  ASSERT_EQ(open.size(), 1u);
-  EXPECT_EQ(open[0].mode, "normal");
-  EXPECT_EQ(open[0].from, kT0 - minutes(50));
-  EXPECT_EQ(open[0].to, kT0 - minutes(40));
-  EXPECT_EQ(outbox.waiting(), 1u);
+  BackfillSettings settings;
+  settings.normal_window = hours(2);
+  settings.backfill_window = hours(6);
+  Backfill backfill(*store_, outbox, writer, settings);
+  // The 10-minute hole of the last two hours ("normal"), and the hour missing before them ("backfilling").
+  EXPECT_EQ(backfill.run_once(kT0), 2u);
+  EXPECT_EQ(backfill.run_once(kT0 + minutes(5)), 0u) << "asked already, and the last minutes may still come";
+  auto open = store_->open_backfill_requests("ARCES");
+  ASSERT_EQ(open.size(), 2u);
+  std::sort(open.begin(), open.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
+  EXPECT_EQ(open[0].mode, "backfilling");
+  EXPECT_EQ(open[0].from, kT0 - hours(5));
+  EXPECT_EQ(open[0].to, kT0 - hours(4));
+  EXPECT_EQ(open[1].mode, "normal");
+  EXPECT_EQ(open[1].from, kT0 - minutes(50));
+  EXPECT_EQ(open[1].to, kT0 - minutes(40));
+  EXPECT_EQ(outbox.waiting(), 2u);
 
   // The station's response names our request in REF_ID.
   const std::string response = fmt::format(
       "BEGIN IMS2.0\nMSG_TYPE DATA\nMSG_ID 991 ARCES\nREF_ID {} IMSGATE\nDATA_TYPE LOG\n No data.\nSTOP\n",
       open[0].msg_id);
   EXPECT_TRUE(take(plain_mail(response, "autodrm@arces.example")).accepted);
-  EXPECT_TRUE(store_->open_backfill_requests("ARCES").empty());
+  const auto still_open = store_->open_backfill_requests("ARCES");
+  ASSERT_EQ(still_open.size(), 1u);
+  EXPECT_EQ(still_open[0].msg_id, open[1].msg_id);
 }
 
 }  // namespace
