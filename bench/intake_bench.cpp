@@ -47,6 +47,11 @@ std::string waveform_text(int n, std::mt19937& random) {
   return ims2::write_message(message);
 }
 
+// Setting up must not fail; a benchmark has no better way to say so than to stop.
+void must(const tl::expected<void, std::string>& done) {
+  if (!done) throw std::runtime_error(done.error());
+}
+
 struct Fixture {
   Fixture() {
     std::mt19937 random(7);
@@ -68,18 +73,18 @@ void BM_IntakeSignedWaveforms(benchmark::State& state) {
     state.PauseTiming();
     fs::remove_all(root);
     auto store = store::Store::open(root).value();
-    store->put_station({"ARCES", "seismic", "ARCES", "NO", {}, {}, store::SignaturePolicy::required, ""}).value();
-    store->add_sender({"autodrm@arces.example", "ARCES"}).value();
+    must(store->put_station({"ARCES", "seismic", "ARCES", "NO", {}, {}, store::SignaturePolicy::required, ""}));
+    must(store->add_sender({"autodrm@arces.example", "ARCES"}));
     for (const auto& [pem, station, authority] :
          {std::tuple{fixture.pki.ca.certificate_pem, "", true},
           std::tuple{fixture.pki.station.certificate_pem, "ARCES", false}}) {
       const auto c = mail::read_certificates(pem).value().front();
-      store->put_certificate({c.fingerprint, station, authority, c.subject, c.not_before, c.not_after, c.pem}).value();
+      must(store->put_certificate({c.fingerprint, station, authority, c.subject, c.not_before, c.not_after, c.pem}));
     }
     acq::TrustCache trust(*store);
     acq::Intake intake(*store, acq::Maildir(root / "intake"), [&trust] { return trust.current(); },
                        acq::IntakeSettings{256, static_cast<int>(state.range(0)), {}});
-    intake.maildir().create().value();
+    must(intake.maildir().create());
     for (const auto& mail : fixture.mails) intake.maildir().deliver(mail).value();
     state.ResumeTiming();
     const std::size_t committed = intake.drain().value();

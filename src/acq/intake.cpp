@@ -95,13 +95,11 @@ tl::expected<std::size_t, std::string> Intake::take_batch(const std::vector<fs::
         continue;
       }
       item.verdict = processor.examine(*raw, arrival_of(intake_.note_of(item.path), arrived));
-      auto put = store_.archive().put(*raw);
-      if (put && !item.verdict.body.empty()) {
-        auto body = store_.archive().put(item.verdict.body);
-        if (body) item.verdict.commit.record.body_sha256 = *body;
-        else put = tl::unexpected(body.error());
+      // Only the raw bytes are archived: the IMS2.0 text is taken from them again, the same way, when needed.
+      if (auto put = store_.archive().put(*raw); !put) {
+        item.unreadable = true;
+        item.verdict.commit.record.diagnostics = put.error();
       }
-      if (!put) item.unreadable = true, item.verdict.commit.record.diagnostics = put.error();
     }
   };
   const int helpers = std::max(1, std::min<int>(settings_.threads, static_cast<int>(items.size()))) - 1;

@@ -85,6 +85,7 @@ Verdict Processor::examine(std::string_view raw, const Arrival& arrival) const {
   record.mail_message_id = mail->message_id;
   verdict.reply_to = !mail->reply_to.empty() ? mail->reply_to : record.sender;
   verdict.body = std::move(mail->text);
+  if (!verdict.body.empty()) record.body_sha256 = store::sha256_hex(verdict.body);
 
   const std::vector<std::string> sender_stations = store_.stations_of_sender(record.sender);
   verdict.registered_sender = !sender_stations.empty();

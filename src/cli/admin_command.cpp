@@ -173,9 +173,6 @@ int reprocess(store::Store& store, const AdminOptions& o) {
     verdict.commit.record.door = record->door;
     verdict.commit.record.received_at = record->received_at;
     if (record->door == store::Door::upload) verdict.commit.record.sender = record->sender;
-    if (!verdict.body.empty())
-      if (auto body = store.archive().put(verdict.body)) verdict.commit.record.body_sha256 = *body;
-    if (auto synced = store.archive().sync(); !synced) return report(synced, "");
     if (auto replaced = store.replace(id, verdict.commit); !replaced) return report(replaced, "");
     const auto& r = verdict.commit.record;
     std::cout << fmt::format("message {}: {}{}\n", id, r.accepted ? "accepted" : "rejected",
