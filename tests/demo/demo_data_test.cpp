@@ -83,19 +83,32 @@ std::size_t count(std::string_view data_type, std::string_view station) {
   });
 }
 
+// Every diagnostic of reading the messages back, as acquisition reads them: the envelope, then the section
+// readers (S/H/I first, then radionuclide, strictly).
+std::string diagnostics_of(const std::vector<DemoMessage>& messages) {
+  std::string listed;
+  for (const DemoMessage& m : messages) {
+    ims2::Diagnostics d = ims2::read_messages(m.text).diagnostics;
+    const ims2::DataSection s = section_of(m);
+    if (!ims2::shi::read_section(s, d) && !ims2::rn::read_section(s, d, ims2::rn::Mode::strict))
+      listed += m.file_name + ": no reader\n";
+    for (const auto& item : d) listed += ims2::format_diagnostic(item, m.file_name) + "\n";
+  }
+  return listed;
+}
+
 TEST(DemoData, EveryMessageReadsBackWithNeitherErrorsNorWarnings) {
   ASSERT_FALSE(seed_one().messages.empty());
-  for (const DemoMessage& m : seed_one().messages) {
-    const ims2::ReadResult whole = ims2::read_messages(m.text);
-    ims2::Diagnostics d = whole.diagnostics;
-    const ims2::DataSection s = section_of(m);
-    // The section readers as acquisition runs them: S/H/I first, then radionuclide, strictly.
-    if (!ims2::shi::read_section(s, d)) {
-      EXPECT_TRUE(ims2::rn::read_section(s, d, ims2::rn::Mode::strict)) << m.file_name << ": no reader";
-    }
-    std::string listed;
-    for (const auto& item : d) listed += ims2::format_diagnostic(item, m.file_name) + "\n";
-    EXPECT_TRUE(d.empty()) << listed;
+  EXPECT_EQ(diagnostics_of(seed_one().messages), "");
+}
+
+TEST(DemoData, OtherPeriodsAndSeedsReadBackCleanly) {
+  const auto start = sys_days{year{2027} / 2 / 28} + hours(13) + minutes(45);
+  for (const auto& [days, seed] : {std::pair{1, 7}, {4, 3}}) {
+    const auto set = make_demo_data({start, days, std::uint64_t(seed)});
+    ASSERT_TRUE(set) << set.error();
+    EXPECT_GT(set->messages.size(), std::size_t(24 * days)) << days;
+    EXPECT_EQ(diagnostics_of(set->messages), "") << days << " days, seed " << seed;
   }
 }
 
@@ -243,7 +256,9 @@ TEST(DemoData, MessagesGoInSendingOrderWithIdsOfTheirOwnAndMailableLines) {
     }
     EXPECT_GE(m.sent, start());
     EXPECT_LT(m.sent, start() + days(2));
-    const auto* data = std::get_if<ims2::DataMessage>(&ims2::read_messages(m.text).messages.at(0));
+    const ims2::ReadResult read = ims2::read_messages(m.text);
+    ASSERT_EQ(read.messages.size(), 1u) << m.file_name;
+    const auto* data = std::get_if<ims2::DataMessage>(&read.messages[0]);
     ASSERT_NE(data, nullptr);
     EXPECT_EQ(data->preface.msg_id.source, m.station);
     EXPECT_TRUE(ids.insert({m.station, data->preface.msg_id.id}).second) << m.file_name;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -38,7 +39,7 @@ double Random::normal(double mean, double deviation) {
   // Box-Muller; 1 - u keeps the logarithm finite.
   const double u = 1.0 - uniform();
   const double v = uniform();
-  return mean + deviation * std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * M_PI * v);
+  return mean + deviation * std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * std::numbers::pi * v);
 }
 
 std::int64_t Random::poisson(double mean) {

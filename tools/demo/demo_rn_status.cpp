@@ -1,6 +1,7 @@
 // The radionuclide stations' state of health every 12 h (RMSSOH), their meteorological data (MET) and one
 // air flow alert (ALERT_FLOW), which the particulate station's SOH shows as well.
 #include <cmath>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -37,7 +38,8 @@ std::vector<MetRecord> weather(const Window& window, Random& random) {
   for (TimePoint t = window.start - kPeriod; t < window.end; t += kInterval) {
     const double hour =
         std::chrono::duration<double, std::ratio<3600>>(t - std::chrono::floor<days>(t)).count();
-    const double temperature = 2.5 + 2.0 * std::sin((hour - 8) / 24 * 2 * M_PI) + random.normal(0, 0.2);
+    const double temperature =
+        2.5 + 2.0 * std::sin((hour - 8) / 24 * 2 * std::numbers::pi) + random.normal(0, 0.2);
     pressure += random.normal(0, 0.15);
     direction = std::fmod(direction + random.normal(0, 6) + 360, 360);
     const bool raining = random.uniform() < 0.12;

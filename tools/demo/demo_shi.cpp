@@ -2,6 +2,7 @@
 // signals of a few events, one hour left out, and the IDC-like sender's BULLETIN of those events with their
 // phases at the station and at primary stations nearby.
 #include <cmath>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -48,10 +49,10 @@ constexpr std::array<Region, 8> kRegions{{{"NORTHERN ITALY", 44.87, 10.93, 9.0},
                                           {"NORTHERN ALGERIA", 36.21, 3.47, 10.0}}};
 
 double radians(double degrees) {
-  return degrees * M_PI / 180;
+  return degrees * std::numbers::pi / 180;
 }
 double degrees(double radians) {
-  return radians * 180 / M_PI;
+  return radians * 180 / std::numbers::pi;
 }
 
 // Great-circle distance (degrees) and azimuth (degrees from north) from a to b.
@@ -222,14 +223,14 @@ Event make_event(TimePoint hour, Random& random, int number) {
 // Noise of the site: the ocean microseism near 0.2 Hz and a coloured background.
 std::vector<std::int32_t> noise(std::size_t n, double scale, Random& random) {
   std::vector<std::int32_t> samples(n);
-  const double phase = random.uniform(0, 2 * M_PI);
+  const double phase = random.uniform(0, 2 * std::numbers::pi);
   const double frequency = random.uniform(0.17, 0.23);
   double background = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double t = double(i) / kSampleRate;
     background = 0.9 * background + random.normal(0, 14);
-    samples[i] =
-        std::int32_t(std::lround(scale * (45 * std::sin(2 * M_PI * frequency * t + phase) + background)));
+    samples[i] = std::int32_t(
+        std::lround(scale * (45 * std::sin(2 * std::numbers::pi * frequency * t + phase) + background)));
   }
   return samples;
 }
@@ -242,7 +243,8 @@ void add_wavelet(std::vector<std::int32_t>& samples, TimePoint segment_start, Ti
     const double t = double(i) / kSampleRate - offset;
     if (t < 0 || t > 12 * decay) continue;
     const double envelope = (t / decay) * std::exp(1 - t / decay);
-    samples[i] += std::int32_t(std::lround(counts * envelope * std::sin(2 * M_PI * frequency * t)));
+    samples[i] +=
+        std::int32_t(std::lround(counts * envelope * std::sin(2 * std::numbers::pi * frequency * t)));
   }
 }
 

@@ -1,6 +1,7 @@
 #include "demo_spectra.hpp"
 
 #include <cmath>
+#include <numbers>
 #include <numeric>
 
 namespace imsgate::demo::detail {
@@ -127,7 +128,7 @@ ims2::rn::Spectrum hpge_counts(const std::vector<GammaLine>& lines, double conti
     const double sigma = hpge_fwhm(line.kev) / kHpgeGain / kFwhmPerSigma;
     const int first = std::max(1, int(centre - 6 * sigma));
     const int last = std::min(kHpgeChannels, int(centre + 6 * sigma) + 1);
-    const double height = line.counts / (sigma * std::sqrt(2 * M_PI));
+    const double height = line.counts / (sigma * std::sqrt(2 * std::numbers::pi));
     for (int c = first; c <= last; ++c) {
       const double z = (c - centre) / sigma;
       expected[c - 1] += height * std::exp(-0.5 * z * z);
