@@ -41,7 +41,7 @@ std::string marker_srid(char marker, int sequence, bool noble_gas) {
                      noble_gas ? "X" : "");
 }
 
-// A whole number of seconds after `base`, as the MIDs give acquisition starts.
+// Down to the second, as the MIDs give acquisition starts.
 TimePoint whole(TimePoint t) {
   return std::chrono::floor<seconds>(t);
 }

@@ -152,7 +152,7 @@ Phase phase_at(const Site& site, const Region& region, TimePoint origin, double 
   return p;
 }
 
-// An event whose P reaches the station `arrival` after the start of an hour's segment.
+// An event whose P reaches the station 40 to 200 s into the hour that begins at `hour`, inside its segment.
 Event make_event(TimePoint hour, Random& random, int number) {
   const Region& region = kRegions[random.integer(0, kRegions.size() - 1)];
   const double magnitude = round_to(random.uniform(3.6, 4.8), 1);
