@@ -96,6 +96,9 @@ Verdict Processor::examine(std::string_view raw, const Arrival& arrival) const {
     record.signer = check.signer.fingerprint;
     if (check.fault != mail::SignatureFault::none) {
       record.signature = store::SignatureState::invalid;
+      // The preface still names the message, so that the ERROR_LOG can refer to it; nothing else is used.
+      const ims2::ReadResult unverified = ims2::read_messages(verdict.body, {.read_data_sections = false});
+      if (!unverified.messages.empty()) describe(unverified.messages.front(), record, verdict.ack_asked);
       reject(verdict, rejection_of(check.fault),
              fmt::format("signature: {} ({})", mail::fault_code(check.fault), check.detail));
       return verdict;

@@ -55,6 +55,7 @@ TEST_F(AcquisitionTest, RejectsEachBadSignatureWithItsReason) {
     EXPECT_EQ(record.reason, c.reason);
     EXPECT_EQ(record.signature, store::SignatureState::invalid) << c.reason;
     EXPECT_THAT(record.diagnostics, HasSubstr("signature")) << c.reason;
+    EXPECT_THAT(record.msg_id, ::testing::StartsWith("ALERT")) << "the ERROR_LOG refers to it";
     // Rejected bytes are kept, and nothing of them reaches the index.
     EXPECT_EQ(store_->archive().get(record.sha256).value_or(""), c.raw);
     EXPECT_TRUE(store_->sections(record.id).empty());
