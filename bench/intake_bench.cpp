@@ -1,6 +1,6 @@
 // The acquisition's throughput: signed 50 KB WAVEFORM messages from the intake Maildir to the committed index
-// (MIME, S/MIME verification, reading with CHK2, authorisation, archive with syncfs, one transaction per batch).
-// The goal of the acquisition issue is 2,000 messages per second on 2 cores.
+// (MIME, S/MIME verification, reading with CHK2, authorisation, archive with syncfs, one transaction per
+// batch). The goal of the acquisition issue is 2,000 messages per second on 2 cores.
 #include <random>
 
 #include <benchmark/benchmark.h>
@@ -33,7 +33,8 @@ std::string waveform_text(int n, std::mt19937& random) {
   segment.wid2.sample_rate = 40;
   segment.wid2.sample_count = kSamplesPerMessage;
   std::normal_distribution<double> noise(0, 2000);
-  for (int i = 0; i < kSamplesPerMessage; ++i) segment.samples.push_back(static_cast<std::int32_t>(noise(random)));
+  for (int i = 0; i < kSamplesPerMessage; ++i)
+    segment.samples.push_back(static_cast<std::int32_t>(noise(random)));
   ims2::shi::Waveform waveform;
   waveform.blocks.emplace_back(std::move(segment));
   ims2::DataMessage message;
@@ -57,7 +58,8 @@ struct Fixture {
     std::mt19937 random(7);
     for (int n = 0; n < kMessages; ++n)
       mails.push_back(mail::sign_message({"autodrm@arces.example", "acq@imsgate.test", "waveform"},
-                                         waveform_text(n, random), pki.station.certificate_pem, pki.station.key_pem)
+                                         waveform_text(n, random), pki.station.certificate_pem,
+                                         pki.station.key_pem)
                           .value());
   }
   mail::test::TestPki pki = mail::test::make_test_pki();
@@ -73,17 +75,20 @@ void BM_IntakeSignedWaveforms(benchmark::State& state) {
     state.PauseTiming();
     fs::remove_all(root);
     auto store = store::Store::open(root).value();
-    must(store->put_station({"ARCES", "seismic", "ARCES", "NO", {}, {}, store::SignaturePolicy::required, ""}));
+    must(store->put_station(
+        {"ARCES", "seismic", "ARCES", "NO", {}, {}, store::SignaturePolicy::required, ""}));
     must(store->add_sender({"autodrm@arces.example", "ARCES"}));
     for (const auto& [pem, station, authority] :
          {std::tuple{fixture.pki.ca.certificate_pem, "", true},
           std::tuple{fixture.pki.station.certificate_pem, "ARCES", false}}) {
       const auto c = mail::read_certificates(pem).value().front();
-      must(store->put_certificate({c.fingerprint, station, authority, c.subject, c.not_before, c.not_after, c.pem}));
+      must(store->put_certificate(
+          {c.fingerprint, station, authority, c.subject, c.not_before, c.not_after, c.pem}));
     }
     acq::TrustCache trust(*store);
-    acq::Intake intake(*store, acq::Maildir(root / "intake"), [&trust] { return trust.current(); },
-                       acq::IntakeSettings{256, static_cast<int>(state.range(0)), {}});
+    acq::Intake intake(
+        *store, acq::Maildir(root / "intake"), [&trust] { return trust.current(); },
+        acq::IntakeSettings{256, static_cast<int>(state.range(0)), {}});
     must(intake.maildir().create());
     for (const auto& mail : fixture.mails) intake.maildir().deliver(mail).value();
     state.ResumeTiming();
@@ -98,6 +103,11 @@ void BM_IntakeSignedWaveforms(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kMessages);
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
 }
-BENCHMARK(BM_IntakeSignedWaveforms)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_IntakeSignedWaveforms)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
 
 }  // namespace

@@ -1,11 +1,10 @@
 // A temporary directory for one test, removed with everything in it when the test ends.
 #pragma once
 
-#include <unistd.h>
-
 #include <atomic>
 #include <filesystem>
 #include <string>
+#include <unistd.h>
 
 namespace imsgate::test {
 

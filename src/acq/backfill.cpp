@@ -30,19 +30,19 @@ std::vector<Gap> coverage_gaps(std::vector<store::WaveformSegmentRow> segments, 
 }
 
 std::string waveform_request(std::string_view msg_id, std::string_view source, std::string_view reply_address,
-                             std::string_view station, const std::vector<std::string>& channels, const Gap& gap,
-                             std::string_view subformat) {
+                             std::string_view station, const std::vector<std::string>& channels,
+                             const Gap& gap, std::string_view subformat) {
   std::string channel_list;
   for (const auto& channel : channels) channel_list += (channel_list.empty() ? "" : ",") + channel;
   return fmt::format(
       "BEGIN IMS2.0\nMSG_TYPE REQUEST\nMSG_ID {} {}\nE-MAIL {}\nTIME {} TO {}\nSTA_LIST {}\nCHAN_LIST {}\n"
       "WAVEFORM IMS2.0:{}\nSTOP\n",
-      msg_id, source, reply_address, ims2::write_fixed_date_time(gap.from, 3), ims2::write_fixed_date_time(gap.to, 3),
-      station, channel_list.empty() ? "*" : channel_list, subformat);
+      msg_id, source, reply_address, ims2::write_fixed_date_time(gap.from, 3),
+      ims2::write_fixed_date_time(gap.to, 3), station, channel_list.empty() ? "*" : channel_list, subformat);
 }
 
-std::size_t Backfill::request_gaps(const store::StationRow& station, std::string_view mode, ims2::TimePoint from,
-                                   ims2::TimePoint to, ims2::TimePoint now) {
+std::size_t Backfill::request_gaps(const store::StationRow& station, std::string_view mode,
+                                   ims2::TimePoint from, ims2::TimePoint to, ims2::TimePoint now) {
   const auto segments = store_.segments(station.code, "", from, to);
   std::set<std::string> channel_set;
   for (const auto& segment : segments) channel_set.insert(segment.channel);
@@ -57,7 +57,8 @@ std::size_t Backfill::request_gaps(const store::StationRow& station, std::string
       if (std::find(gaps.begin(), gaps.end(), gap) == gaps.end()) gaps.push_back(gap);
   }
   if (channels.empty()) {
-    // Nothing received in the span: ask for it all in normal mode; older spans wait until we know the channels.
+    // Nothing received in the span: ask for it all in normal mode; older spans wait until we know the
+    // channels.
     if (mode != "normal") return 0;
     gaps.push_back({from, to});
   }
@@ -74,7 +75,8 @@ std::size_t Backfill::request_gaps(const store::StationRow& station, std::string
                                               station.code, channels, gap, settings_.subformat);
     const mail::Envelope envelope{writer_.settings().from, station.request_address,
                                   fmt::format("WAVEFORM request {} ({})", msg_id, mode)};
-    if (!outbox_.put({writer_.settings().from, {station.request_address}, mail::plain_message(envelope, text)}))
+    if (!outbox_.put(
+            {writer_.settings().from, {station.request_address}, mail::plain_message(envelope, text)}))
       continue;
     store_.add_backfill_request({0, station.code, msg_id, std::string(mode), gap.from, gap.to, now, {}, 0});
     ++queued;

@@ -15,7 +15,7 @@
 namespace imsgate::acq {
 
 struct BackfillSettings {
-  std::chrono::hours normal_window{2};     // "normal": the last hours, every round
+  std::chrono::hours normal_window{2};      // "normal": the last hours, every round
   std::chrono::minutes settle{10};          // newer data may still be on its way: not missing yet
   std::chrono::hours backfill_window{168};  // "backfilling": older gaps, back this far
   std::chrono::seconds minimum_gap{60};     // shorter gaps are not worth a request
@@ -35,8 +35,8 @@ std::vector<Gap> coverage_gaps(std::vector<store::WaveformSegmentRow> segments, 
 
 // The request for one gap of a station's channels, as the station receives it.
 std::string waveform_request(std::string_view msg_id, std::string_view source, std::string_view reply_address,
-                             std::string_view station, const std::vector<std::string>& channels, const Gap& gap,
-                             std::string_view subformat);
+                             std::string_view station, const std::vector<std::string>& channels,
+                             const Gap& gap, std::string_view subformat);
 
 class Backfill {
  public:

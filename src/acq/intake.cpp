@@ -1,9 +1,8 @@
 #include "acq/intake.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <atomic>
+#include <sys/stat.h>
 #include <thread>
 
 #include <fmt/format.h>
@@ -17,7 +16,9 @@ using Clock = std::chrono::system_clock;
 
 namespace {
 
-ims2::TimePoint now() { return std::chrono::time_point_cast<std::chrono::microseconds>(Clock::now()); }
+ims2::TimePoint now() {
+  return std::chrono::time_point_cast<std::chrono::microseconds>(Clock::now());
+}
 
 // When the file was delivered (its modification time): the start of the message's time in the intake.
 ims2::TimePoint delivered_at(const fs::path& path) {
@@ -128,7 +129,8 @@ tl::expected<std::size_t, std::string> Intake::take_batch(const std::vector<fs::
       store::MessageRecord& record = batch[i].record;
       record.id = (*ids)[i];
       item.verdict.commit.record.id = record.id;
-      if (record.accepted && !record.ref_id.empty()) store_.close_backfill_request(record.ref_id, record.id, done);
+      if (record.accepted && !record.ref_id.empty())
+        store_.close_backfill_request(record.ref_id, record.id, done);
       if (replies_ && outbox_)
         if (auto reply = replies_->reply_for(item.verdict, done)) {
           auto queued = outbox_->put(*reply);
@@ -146,8 +148,8 @@ tl::expected<std::size_t, std::string> Intake::take_batch(const std::vector<fs::
     ++removed;
   }
   if (removed == 0 && !items.empty())
-    return tl::unexpected(fmt::format("no message of a batch of {} could be read or archived: {}", items.size(),
-                                      items.front().verdict.commit.record.diagnostics));
+    return tl::unexpected(fmt::format("no message of a batch of {} could be read or archived: {}",
+                                      items.size(), items.front().verdict.commit.record.diagnostics));
   return batch.size();
 }
 

@@ -1,15 +1,14 @@
 #include "acq/maildir.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <random>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -18,7 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 // A name unique across processes and threads (Maildir convention: time.unique.host).
 std::string unique_name() {
@@ -28,7 +29,8 @@ std::string unique_name() {
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
   char host[64] = "localhost";
   gethostname(host, sizeof host - 1);
-  return fmt::format("{}.{}_{}_{:x}.{}", micros / 1000000, getpid(), sequence++, random() & 0xffffffffu, host);
+  return fmt::format("{}.{}_{}_{:x}.{}", micros / 1000000, getpid(), sequence++, random() & 0xffffffffu,
+                     host);
 }
 
 class FileDescriptor {
@@ -61,7 +63,8 @@ tl::expected<void, std::string> Maildir::create() const {
   std::error_code error;
   for (const char* sub : {"tmp", "new", "cur"}) {
     fs::create_directories(root_ / sub, error);
-    if (error) return tl::unexpected(fmt::format("cannot create {}: {}", (root_ / sub).string(), error.message()));
+    if (error)
+      return tl::unexpected(fmt::format("cannot create {}: {}", (root_ / sub).string(), error.message()));
   }
   return {};
 }
@@ -72,7 +75,8 @@ namespace {
 tl::expected<void, std::string> write_durably(const fs::path& temporary, const fs::path& target,
                                               std::string_view bytes) {
   FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640));
-  if (fd.get() < 0) return tl::unexpected(fmt::format("cannot create {}: {}", temporary.string(), errno_text()));
+  if (fd.get() < 0)
+    return tl::unexpected(fmt::format("cannot create {}: {}", temporary.string(), errno_text()));
   auto fail = [&](std::string_view what) {
     const std::string reason = errno_text();
     ::unlink(temporary.c_str());
@@ -135,7 +139,8 @@ std::size_t Maildir::backlog() const {
   std::size_t count = 0;
   std::error_code error;
   for (const char* sub : {"new", "cur"})
-    for (fs::directory_iterator it(root_ / sub, error), end; !error && it != end; it.increment(error)) ++count;
+    for (fs::directory_iterator it(root_ / sub, error), end; !error && it != end; it.increment(error))
+      ++count;
   return count;
 }
 

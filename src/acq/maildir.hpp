@@ -21,7 +21,8 @@ class Maildir {
   // Delivers a message the Maildir way: written under tmp/, fsync'ed, renamed into new/, and the new/ folder
   // fsync'ed, so that it survives a crash once this returns. Returns the file's path in new/. `note`, when
   // given, is kept durably beside it first (meta/NAME; an MTA's deliveries have none): how the message came.
-  tl::expected<std::filesystem::path, std::string> deliver(std::string_view bytes, std::string_view note = {}) const;
+  tl::expected<std::filesystem::path, std::string> deliver(std::string_view bytes,
+                                                           std::string_view note = {}) const;
 
   // The note delivered with a message; empty when none.
   std::string note_of(const std::filesystem::path& message) const;

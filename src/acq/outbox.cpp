@@ -6,7 +6,9 @@ namespace imsgate::acq {
 
 Outbox::Outbox(std::filesystem::path root) : folder_(std::move(root)) {}
 
-tl::expected<void, std::string> Outbox::create() const { return folder_.create(); }
+tl::expected<void, std::string> Outbox::create() const {
+  return folder_.create();
+}
 
 tl::expected<void, std::string> Outbox::put(const OutgoingMail& mail) const {
   const nlohmann::json envelope{{"from", mail.from}, {"to", mail.to}, {"message", mail.message}};
@@ -26,9 +28,9 @@ Outbox::Attempt Outbox::send_waiting(const mail::SmtpSettings& smtp) const {
       attempt.last_error = path.filename().string() + ": not an outbox entry";
       continue;
     }
-    auto sent = mail::send_mail(smtp, envelope.value("from", ""),
-                                envelope.value("to", std::vector<std::string>{}),
-                                envelope["message"].get_ref<const std::string&>());
+    auto sent =
+        mail::send_mail(smtp, envelope.value("from", ""), envelope.value("to", std::vector<std::string>{}),
+                        envelope["message"].get_ref<const std::string&>());
     if (!sent) {
       ++attempt.failed;
       attempt.last_error = sent.error();

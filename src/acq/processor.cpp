@@ -32,12 +32,17 @@ void reject(Verdict& verdict, std::string_view reason, std::string_view detail) 
 
 std::string_view rejection_of(mail::SignatureFault fault) {
   switch (fault) {
-    case mail::SignatureFault::none: return "";
+    case mail::SignatureFault::none:
+      return "";
     case mail::SignatureFault::malformed:
-    case mail::SignatureFault::tampered: return "bad_signature";
-    case mail::SignatureFault::unknown_signer: return "unknown_certificate";
-    case mail::SignatureFault::expired: return "expired_certificate";
-    case mail::SignatureFault::revoked: return "revoked_certificate";
+    case mail::SignatureFault::tampered:
+      return "bad_signature";
+    case mail::SignatureFault::unknown_signer:
+      return "unknown_certificate";
+    case mail::SignatureFault::expired:
+      return "expired_certificate";
+    case mail::SignatureFault::revoked:
+      return "revoked_certificate";
   }
   return "bad_signature";
 }

@@ -22,10 +22,10 @@ struct Arrival {
 // A message judged: the record and index to commit, and the IMS2.0 text to archive beside the raw bytes.
 struct Verdict {
   store::Commit commit;
-  std::string body;        // the IMS2.0 text found in the mail (empty when none); the index's offsets refer to it
-  std::string reply_to;    // where an answer would go (Reply-To, else From); empty when unknown
+  std::string body;  // the IMS2.0 text found in the mail (empty when none); the index's offsets refer to it
+  std::string reply_to;            // where an answer would go (Reply-To, else From); empty when unknown
   bool registered_sender = false;  // the sender is registered for some station or laboratory
-  bool ack_asked = false;  // the message's preface says "ack true"
+  bool ack_asked = false;          // the message's preface says "ack true"
 };
 
 class Processor {

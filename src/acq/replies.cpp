@@ -48,9 +48,8 @@ std::vector<std::string> split_lines(std::string_view text) {
 
 std::string error_log_body(const store::MessageRecord& record) {
   ims2::shi::Log log;
-  log.lines.push_back(fmt::format("Your message {} was rejected: {}.", record.msg_id.empty() ? record.sha256
-                                                                                           : record.msg_id,
-                                  record.reason));
+  log.lines.push_back(fmt::format("Your message {} was rejected: {}.",
+                                  record.msg_id.empty() ? record.sha256 : record.msg_id, record.reason));
   for (auto& line : split_lines(record.diagnostics)) log.lines.push_back(std::move(line));
   return ims2::shi::write_error_log(log).value_or("");
 }
@@ -88,7 +87,8 @@ std::string ReplyWriter::next_msg_id(TimePoint now) {
 
 std::optional<OutgoingMail> ReplyWriter::reply_for(const Verdict& verdict, TimePoint now) {
   const store::MessageRecord& record = verdict.commit.record;
-  if (!settings_.enabled || verdict.reply_to.empty() || verdict.reply_to == settings_.from) return std::nullopt;
+  if (!settings_.enabled || verdict.reply_to.empty() || verdict.reply_to == settings_.from)
+    return std::nullopt;
   std::string subject;
   std::string text;
   if (!record.accepted) {

@@ -13,10 +13,10 @@
 namespace imsgate::acq {
 
 struct ReplySettings {
-  bool enabled = false;                  // replies need an SMTP server: off unless configured
+  bool enabled = false;  // replies need an SMTP server: off unless configured
   std::string from = "imsgate@localhost";
-  std::string source = "IMSGATE";        // MSG_ID source of our messages
-  bool answer_unregistered = false;      // ERROR_LOG to senders the registry does not know (backscatter risk)
+  std::string source = "IMSGATE";    // MSG_ID source of our messages
+  bool answer_unregistered = false;  // ERROR_LOG to senders the registry does not know (backscatter risk)
 };
 
 class ReplyWriter {

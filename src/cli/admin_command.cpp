@@ -58,8 +58,8 @@ std::string_view policy_name(store::SignaturePolicy policy) {
 
 int station_list(store::Store& store) {
   for (const auto& s : store.stations())
-    std::cout << fmt::format("{:<8} {:<13} {:<3} {:>9} {:>10}  signature {:<8} {}\n", s.code, s.kind, s.country,
-                             s.latitude ? fmt::format("{:.4f}", *s.latitude) : "-",
+    std::cout << fmt::format("{:<8} {:<13} {:<3} {:>9} {:>10}  signature {:<8} {}\n", s.code, s.kind,
+                             s.country, s.latitude ? fmt::format("{:.4f}", *s.latitude) : "-",
                              s.longitude ? fmt::format("{:.4f}", *s.longitude) : "-",
                              policy_name(s.signature_policy), s.name);
   return kOk;
@@ -67,8 +67,10 @@ int station_list(store::Store& store) {
 
 int station_put(store::Store& store, const AdminOptions& o, bool adding) {
   store::StationRow row;
-  if (auto existing = store.station(o.code)) row = *existing;
-  else if (!adding) return report(tl::unexpected("no station " + o.code), "");
+  if (auto existing = store.station(o.code))
+    row = *existing;
+  else if (!adding)
+    return report(tl::unexpected("no station " + o.code), "");
   row.code = o.code;
   if (adding || !o.kind.empty()) row.kind = o.kind.empty() ? row.kind : o.kind;
   if (!o.name.empty()) row.name = o.name;
@@ -76,7 +78,8 @@ int station_put(store::Store& store, const AdminOptions& o, bool adding) {
   if (o.latitude) row.latitude = o.latitude;
   if (o.longitude) row.longitude = o.longitude;
   if (!o.policy.empty())
-    row.signature_policy = o.policy == "required" ? store::SignaturePolicy::required : store::SignaturePolicy::optional;
+    row.signature_policy =
+        o.policy == "required" ? store::SignaturePolicy::required : store::SignaturePolicy::optional;
   if (!o.request_address.empty()) row.request_address = o.request_address == "-" ? "" : o.request_address;
   return report(store.put_station(row), "station " + row.code + " saved");
 }
@@ -92,8 +95,9 @@ int cert_import(store::Store& store, const AdminOptions& o) {
                                              "--authority for a CA")),
                   "");
   for (const auto& c : *certificates) {
-    store::CertificateRow row{c.fingerprint, o.authority ? "" : o.station, o.authority, c.subject,
-                              c.not_before,  c.not_after,                  c.pem};
+    store::CertificateRow row{
+        c.fingerprint, o.authority ? "" : o.station, o.authority, c.subject, c.not_before, c.not_after,
+        c.pem};
     if (auto kept = store.put_certificate(row); !kept) return report(kept, "");
     std::cout << fmt::format("certificate {} ({}) registered{}\n", c.fingerprint, c.subject,
                              o.authority ? " as an authority" : " for " + o.station);
@@ -107,7 +111,8 @@ int crl_import(store::Store& store, const AdminOptions& o) {
   if (!input) return report(tl::unexpected(error), "");
   auto crl = mail::read_crl(input->bytes);
   if (!crl) return report(tl::unexpected(crl.error()), "");
-  return report(store.put_crl(crl->issuer, crl->pem, crl->this_update), "CRL of " + crl->issuer + " registered");
+  return report(store.put_crl(crl->issuer, crl->pem, crl->this_update),
+                "CRL of " + crl->issuer + " registered");
 }
 
 nlohmann::json record_json(const store::MessageRecord& r) {
@@ -134,8 +139,8 @@ int rejected_list(store::Store& store, const AdminOptions& o) {
       std::cout << record_json(r).dump() << '\n';
       continue;
     }
-    std::cout << fmt::format("{:>6}  {}  {:<22} {:<30} {}\n", r.id, format_time(r.received_at), r.reason, r.sender,
-                             r.sha256.substr(0, 16));
+    std::cout << fmt::format("{:>6}  {}  {:<22} {:<30} {}\n", r.id, format_time(r.received_at), r.reason,
+                             r.sender, r.sha256.substr(0, 16));
     for (std::string_view rest = r.diagnostics; !rest.empty();) {
       const auto end = rest.find('\n');
       std::cout << "        " << rest.substr(0, end) << '\n';
@@ -168,7 +173,8 @@ int reprocess(store::Store& store, const AdminOptions& o) {
       ++failed;
       continue;
     }
-    const auto now = std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
     acq::Verdict verdict = processor.examine(*raw, {store::Door::reprocess, now, record->sender});
     verdict.commit.record.door = record->door;
     verdict.commit.record.received_at = record->received_at;
@@ -197,7 +203,8 @@ int dispatch(const CLI::App& admin, const AdminOptions& o) {
     std::cout << *loaded << " stations and laboratories loaded\n";
     return kOk;
   }
-  if (is("sender", "add")) return report(store->add_sender({o.address, o.station}), o.address + " may send for " + o.station);
+  if (is("sender", "add"))
+    return report(store->add_sender({o.address, o.station}), o.address + " may send for " + o.station);
   if (is("sender", "remove")) return report(store->remove_sender({o.address, o.station}), "removed");
   if (is("sender", "list")) {
     for (const auto& s : store->senders()) std::cout << fmt::format("{:<40} {}\n", s.address, s.station);
@@ -206,14 +213,15 @@ int dispatch(const CLI::App& admin, const AdminOptions& o) {
   if (is("cert", "import")) return cert_import(*store, o);
   if (is("cert", "list")) {
     for (const auto& c : store->certificates())
-      std::cout << fmt::format("{}  {:<8} {}  until {}  {}\n", c.fingerprint, c.authority ? "(CA)" : c.station,
-                               c.subject, format_time(c.not_after), "");
+      std::cout << fmt::format("{}  {:<8} {}  until {}  {}\n", c.fingerprint,
+                               c.authority ? "(CA)" : c.station, c.subject, format_time(c.not_after), "");
     return kOk;
   }
   if (is("crl", "import")) return crl_import(*store, o);
   if (is("user", "add")) {
     auto user = store->add_user(o.email, o.name, o.admin);
-    return report(user ? tl::expected<void, std::string>{} : tl::unexpected(user.error()), "user " + o.email + " added");
+    return report(user ? tl::expected<void, std::string>{} : tl::unexpected(user.error()),
+                  "user " + o.email + " added");
   }
   if (is("user", "list")) {
     for (const auto& u : store->users())
@@ -232,7 +240,8 @@ int dispatch(const CLI::App& admin, const AdminOptions& o) {
     const auto user = store->user(o.email);
     if (!user) return report(tl::unexpected("no user " + o.email), "");
     for (const auto& t : store->tokens(user->id))
-      std::cout << fmt::format("{}…  created {}{}\n", t.prefix, format_time(t.created), t.revoked ? "  revoked" : "");
+      std::cout << fmt::format("{}…  created {}{}\n", t.prefix, format_time(t.created),
+                               t.revoked ? "  revoked" : "");
     return kOk;
   }
   if (is("token", "revoke")) return report(store->revoke_token(o.prefix), "token revoked");
@@ -246,7 +255,8 @@ int dispatch(const CLI::App& admin, const AdminOptions& o) {
 
 Runner add_admin_command(CLI::App& app) {
   auto o = std::make_shared<AdminOptions>();
-  auto* admin = app.add_subcommand("admin", "Manage the station registry, users, tokens and rejected messages");
+  auto* admin =
+      app.add_subcommand("admin", "Manage the station registry, users, tokens and rejected messages");
   admin->add_option("--data-dir", o->data_dir, "The server's data directory")->capture_default_str();
   admin->require_subcommand(1);
 
@@ -263,18 +273,20 @@ Runner add_admin_command(CLI::App& app) {
     verb->add_option("--lon", o->longitude);
     verb->add_option("--signature", o->policy, "required or optional")
         ->check(CLI::IsMember({"required", "optional"}));
-    verb->add_option("--request-address", o->request_address,
-                     "Where backfill requests go (- to clear)");
+    verb->add_option("--request-address", o->request_address, "Where backfill requests go (- to clear)");
   }
 
-  auto* sender = admin->add_subcommand("sender", "Addresses allowed to send for a station")->require_subcommand(1);
-  for (auto* verb : {sender->add_subcommand("add", "Allow an address"), sender->add_subcommand("remove", "Remove")}) {
+  auto* sender =
+      admin->add_subcommand("sender", "Addresses allowed to send for a station")->require_subcommand(1);
+  for (auto* verb :
+       {sender->add_subcommand("add", "Allow an address"), sender->add_subcommand("remove", "Remove")}) {
     verb->add_option("address", o->address)->required();
     verb->add_option("--station", o->station, "Station or laboratory code")->required();
   }
   sender->add_subcommand("list", "List the senders");
 
-  auto* cert = admin->add_subcommand("cert", "Certificates that sign station messages")->require_subcommand(1);
+  auto* cert =
+      admin->add_subcommand("cert", "Certificates that sign station messages")->require_subcommand(1);
   auto* cert_import_cmd = cert->add_subcommand("import", "Register the certificates of a PEM file");
   cert_import_cmd->add_option("file", o->file, "PEM file; - for standard input")->required();
   cert_import_cmd->add_option("--station", o->station, "The station or laboratory they sign for");
@@ -295,7 +307,9 @@ Runner add_admin_command(CLI::App& app) {
       ->add_option("--user", o->email)
       ->required();
   token->add_subcommand("list", "List a user's tokens")->add_option("--user", o->email)->required();
-  token->add_subcommand("revoke", "Revoke a token")->add_option("prefix", o->prefix, "Its first 8 characters")->required();
+  token->add_subcommand("revoke", "Revoke a token")
+      ->add_option("prefix", o->prefix, "Its first 8 characters")
+      ->required();
 
   auto* rejected = admin->add_subcommand("rejected", "List rejected messages with their reasons");
   rejected->add_option("--limit", o->limit)->capture_default_str();

@@ -46,7 +46,8 @@ std::filesystem::path default_data_dir() {
 Runner add_ingest_command(CLI::App& app) {
   auto options = std::make_shared<IngestOptions>();
   auto* command = app.add_subcommand(
-      "ingest", "Put one e-mail message (standard input or a file) into the intake, for an MTA's pipe transport");
+      "ingest",
+      "Put one e-mail message (standard input or a file) into the intake, for an MTA's pipe transport");
   command->add_option("--data-dir", options->data_dir, "The server's data directory")->capture_default_str();
   command->add_option("file", options->file, "The message; - for standard input")->capture_default_str();
   command->footer("Exit status: 0 when the message is durably in the intake, 75 (EX_TEMPFAIL) otherwise.");

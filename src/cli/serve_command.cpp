@@ -35,7 +35,9 @@ struct ServeOptions {
   std::string log_format;  // overrides the configuration
 };
 
-ims2::TimePoint now() { return std::chrono::time_point_cast<std::chrono::microseconds>(Clock::now()); }
+ims2::TimePoint now() {
+  return std::chrono::time_point_cast<std::chrono::microseconds>(Clock::now());
+}
 
 // The acquisition's metrics, registered once.
 struct AcquisitionMetrics {
@@ -46,7 +48,8 @@ struct AcquisitionMetrics {
         latency(registry.histogram("imsgate_processing_seconds",
                                    "Time from delivery into the intake to the committed index",
                                    {0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60})),
-        http(registry.counter("imsgate_http_requests_total", "HTTP requests answered, by method and status")) {}
+        http(registry.counter("imsgate_http_requests_total",
+                              "HTTP requests answered, by method and status")) {}
 
   void count(const store::MessageRecord& record, double seconds) {
     const std::string data_type = record.data_types.substr(0, record.data_types.find(','));
@@ -72,9 +75,14 @@ struct AcquisitionMetrics {
 // Work that runs now and then: sending replies, reloading certificates, fetching CRLs, backfilling.
 class Housekeeping {
  public:
-  Housekeeping(const ServerConfig& config, store::Store& store, acq::TrustCache& trust, const acq::Outbox& outbox,
-               acq::ReplyWriter& writer, const telemetry::Logger& log)
-      : config_(config), store_(store), trust_(trust), outbox_(outbox), writer_(writer), log_(log),
+  Housekeeping(const ServerConfig& config, store::Store& store, acq::TrustCache& trust,
+               const acq::Outbox& outbox, acq::ReplyWriter& writer, const telemetry::Logger& log)
+      : config_(config),
+        store_(store),
+        trust_(trust),
+        outbox_(outbox),
+        writer_(writer),
+        log_(log),
         backfill_(store, outbox, writer, config.backfill_settings) {}
 
   void run(std::stop_token stop) {
@@ -85,7 +93,8 @@ class Housekeeping {
       const auto t = Clock::now();
       if (t - last_trust >= std::chrono::seconds(10)) {
         last_trust = t;
-        if (auto problems = trust_.refresh(); !problems.empty()) log_.warn("trust store", {{"problems", problems}});
+        if (auto problems = trust_.refresh(); !problems.empty())
+          log_.warn("trust store", {{"problems", problems}});
       }
       if (!config_.crl_urls.empty() && t - last_crl >= config_.crl_refresh) {
         last_crl = t;
@@ -100,7 +109,8 @@ class Housekeeping {
       if (config_.replies.enabled && outbox_.waiting() > 0) {
         const auto attempt = outbox_.send_waiting(config_.smtp);
         if (attempt.sent) log_.info("mail sent", {{"count", attempt.sent}});
-        if (attempt.failed) log_.warn("mail not sent", {{"count", attempt.failed}, {"reason", attempt.last_error}});
+        if (attempt.failed)
+          log_.warn("mail not sent", {{"count", attempt.failed}, {"reason", attempt.last_error}});
       }
       std::unique_lock lock(mutex);
       tick.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });
@@ -164,12 +174,14 @@ int run_serve(const ServeOptions& options) {
 
   telemetry::Registry registry;
   AcquisitionMetrics metrics(registry);
-  registry.gauge("imsgate_intake_backlog", "Messages waiting in the intake")
-      .set_callback({}, [&intake_dir] { return static_cast<double>(intake_dir.backlog()); });
+  registry.gauge("imsgate_intake_backlog", "Messages waiting in the intake").set_callback({}, [&intake_dir] {
+    return static_cast<double>(intake_dir.backlog());
+  });
   registry.gauge("imsgate_outbox_backlog", "Replies and requests waiting to be sent")
       .set_callback({}, [&outbox] { return static_cast<double>(outbox.waiting()); });
 
-  acq::Intake intake(store, intake_dir, [&trust] { return trust.current(); }, config->intake);
+  acq::Intake intake(
+      store, intake_dir, [&trust] { return trust.current(); }, config->intake);
   acq::ReplyWriter writer(config->replies);
   if (config->replies.enabled) intake.set_replies(&writer, &outbox);
   intake.set_events({[&](const store::MessageRecord& record, double seconds) {
@@ -183,14 +195,18 @@ int run_serve(const ServeOptions& options) {
                                 {"data_types", record.data_types},
                                 {"reason", record.reason}});
                      },
-                     [&](const std::string& reason) { log.error("intake batch not stored", {{"reason", reason}}); }});
+                     [&](const std::string& reason) {
+                       log.error("intake batch not stored", {{"reason", reason}});
+                     }});
 
   web::Router router;
   const web::AcquisitionApi api{store, intake_dir, [&intake] { intake.notify(); }, registry};
   web::add_acquisition_routes(router, api);
   config->http.on_response = [&](const web::Request& request, const web::Response& response, double seconds) {
     metrics.http.add({{"method", request.method}, {"status", std::to_string(response.status)}});
-    log.debug("http", {{"method", request.method}, {"path", request.path}, {"status", response.status},
+    log.debug("http", {{"method", request.method},
+                       {"path", request.path},
+                       {"status", response.status},
                        {"seconds", seconds}});
   };
   config->http.on_handler_exception = [&](const web::Request& request, std::string_view what) {
@@ -229,7 +245,8 @@ Runner add_serve_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--listen", options->listen, "ADDRESS:PORT (default 127.0.0.1:8080)");
   command->add_option("--config", options->config, "TOML configuration file (docs/configuration.md)");
-  command->add_option("--log-format", options->log_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--log-format", options->log_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   return [options] { return run_serve(*options); };
 }
 

@@ -1,9 +1,9 @@
 #include "cli/server_config.hpp"
 
 #include <charconv>
+#include <toml++/toml.h>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 namespace imsgate::cli {
 namespace {
@@ -21,7 +21,8 @@ tl::expected<void, std::string> read_key(const toml::table& table, std::string_v
 }
 
 template <class Duration>
-tl::expected<void, std::string> read_duration(const toml::table& table, std::string_view path, Duration& into) {
+tl::expected<void, std::string> read_duration(const toml::table& table, std::string_view path,
+                                              Duration& into) {
   std::int64_t count = into.count();
   if (auto read = read_key(table, path, count); !read) return read;
   if (count < 0) return tl::unexpected(fmt::format("{}: must not be negative", path));
@@ -33,7 +34,8 @@ tl::expected<void, std::string> read_duration(const toml::table& table, std::str
 
 tl::expected<void, std::string> parse_listen(std::string_view listen, web::ServerSettings& http) {
   const auto colon = listen.rfind(':');
-  if (colon == std::string_view::npos) return tl::unexpected(fmt::format("listen \"{}\": expected ADDRESS:PORT", listen));
+  if (colon == std::string_view::npos)
+    return tl::unexpected(fmt::format("listen \"{}\": expected ADDRESS:PORT", listen));
   unsigned port = 0;
   const std::string_view digits = listen.substr(colon + 1);
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
@@ -95,15 +97,16 @@ tl::expected<ServerConfig, std::string> read_server_config(const std::filesystem
     if (!read) return tl::unexpected(fmt::format("{}: {}", file.string(), read.error()));
   if (const auto* urls = table.at_path("crl.urls").as_array())
     for (const auto& url : *urls) {
-      if (!url.is_string()) return tl::unexpected(fmt::format("{}: crl.urls: every URL is a string", file.string()));
+      if (!url.is_string())
+        return tl::unexpected(fmt::format("{}: crl.urls: every URL is a string", file.string()));
       config.crl_urls.push_back(*url.value<std::string>());
     }
   if (!listen.empty())
     if (auto parsed = parse_listen(listen, config.http); !parsed)
       return tl::unexpected(fmt::format("{}: server.{}", file.string(), parsed.error()));
   if (threads < 1 || intake_threads < 1 || batch < 1)
-    return tl::unexpected(fmt::format("{}: server.threads, intake.threads and intake.batch_size are at least 1",
-                                      file.string()));
+    return tl::unexpected(fmt::format(
+        "{}: server.threads, intake.threads and intake.batch_size are at least 1", file.string()));
   config.http.threads = static_cast<int>(threads);
   config.intake.threads = static_cast<int>(intake_threads);
   config.intake.batch_size = static_cast<std::size_t>(batch);

@@ -16,11 +16,11 @@ namespace imsgate::mail {
 // Why a signature is refused; `none` when it verifies.
 enum class SignatureFault {
   none,
-  malformed,         // the signature is not CMS, or names no signer
-  tampered,          // the content does not match the signature
-  unknown_signer,    // the signer's certificate does not chain to a trusted certificate
-  expired,           // the signer's certificate (or an issuer) is outside its validity at the checking time
-  revoked,           // a CRL of the issuer lists the signer's certificate
+  malformed,       // the signature is not CMS, or names no signer
+  tampered,        // the content does not match the signature
+  unknown_signer,  // the signer's certificate does not chain to a trusted certificate
+  expired,         // the signer's certificate (or an issuer) is outside its validity at the checking time
+  revoked,         // a CRL of the issuer lists the signer's certificate
 };
 std::string_view fault_code(SignatureFault fault);  // "malformed", "tampered", ... ("" for none)
 
@@ -81,7 +81,8 @@ struct Envelope {
   std::string subject;
 };
 tl::expected<std::string, std::string> sign_message(const Envelope& envelope, std::string_view body,
-                                                    std::string_view certificate_pem, std::string_view key_pem);
+                                                    std::string_view certificate_pem,
+                                                    std::string_view key_pem);
 
 // The same message unsigned: text/plain, 7bit or quoted-printable as needed.
 std::string plain_message(const Envelope& envelope, std::string_view body);

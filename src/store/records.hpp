@@ -23,9 +23,9 @@ enum class SignatureState { unsigned_message, valid, invalid };
 std::string_view signature_state_name(SignatureState state);  // "unsigned", "valid", "invalid"
 std::optional<SignatureState> signature_state_from_name(std::string_view name);
 
-// One received message, accepted or rejected. `sha256` names the raw bytes in the archive; `body_sha256` is the
-// hash of the IMS2.0 text extracted from its MIME structure (mail::parse_mail, which gives the same text again
-// from the same bytes), which the index's offsets refer to.
+// One received message, accepted or rejected. `sha256` names the raw bytes in the archive; `body_sha256` is
+// the hash of the IMS2.0 text extracted from its MIME structure (mail::parse_mail, which gives the same text
+// again from the same bytes), which the index's offsets refer to.
 struct MessageRecord {
   std::int64_t id = 0;  // set by the store
   std::string sha256;

@@ -40,7 +40,9 @@ json record_json(const store::MessageRecord& r) {
           {"diagnostics", r.diagnostics}};
 }
 
-Response json_response(int status, const json& body) { return Response{status, "application/json", body.dump(), {}}; }
+Response json_response(int status, const json& body) {
+  return Response{status, "application/json", body.dump(), {}};
+}
 
 template <class Int>
 std::optional<Int> to_number(std::string_view text) {
@@ -65,13 +67,14 @@ Response unauthorised() {
 Response upload(const AcquisitionApi& api, const Request& request) {
   const auto user = authenticate(request, api.store);
   if (!user) return unauthorised();
-  if (request.body.empty()) return json_error(400, "the request body is the message to upload, and it is empty");
+  if (request.body.empty())
+    return json_error(400, "the request body is the message to upload, and it is empty");
   auto delivered = api.intake.deliver(request.body, acq::arrival_note(store::Door::upload, user->email));
   if (!delivered) return json_error(503, "the intake cannot take the message now: " + delivered.error());
   if (api.wake_intake) api.wake_intake();
   const std::string sha = store::sha256_hex(request.body);
-  Response response = json_response(202, {{"sha256", sha}, {"status", "queued"},
-                                          {"location", "/api/v1/messages/" + sha}});
+  Response response =
+      json_response(202, {{"sha256", sha}, {"status", "queued"}, {"location", "/api/v1/messages/" + sha}});
   response.headers.emplace_back("Location", "/api/v1/messages/" + sha);
   return response;
 }
@@ -82,8 +85,10 @@ Response one_message(const AcquisitionApi& api, const Request& request) {
   if (!user) return unauthorised();
   const std::string& key = request.params.at("id");
   std::optional<store::MessageRecord> record;
-  if (key.size() == 64) record = api.store.message_by_sha256(key);
-  else if (const auto id = to_number<std::int64_t>(key)) record = api.store.message(*id);
+  if (key.size() == 64)
+    record = api.store.message_by_sha256(key);
+  else if (const auto id = to_number<std::int64_t>(key))
+    record = api.store.message(*id);
   if (!record || (!user->admin && record->sender != user->email)) {
     // Not committed yet, or not to be shown: the same answer, so that nothing leaks.
     return json_error(404, "no such message (an upload is listed once it is stored)");
@@ -101,7 +106,8 @@ Response message_list(const AcquisitionApi& api, const Request& request, std::op
     filter.accepted = status->second == "accepted";
   if (const auto station = request.query.find("station"); station != request.query.end())
     filter.station = station->second;
-  if (const auto type = request.query.find("data_type"); type != request.query.end()) filter.data_type = type->second;
+  if (const auto type = request.query.find("data_type"); type != request.query.end())
+    filter.data_type = type->second;
   filter.limit = std::clamp(query_number(request, "limit", 100), 1, 1000);
   filter.before_id = query_number<std::int64_t>(request, "before", 0);
   json items = json::array();
@@ -121,7 +127,8 @@ std::optional<store::UserRow> authenticate(const Request& request, const store::
 
 void add_acquisition_routes(Router& router, const AcquisitionApi& api) {
   router.add("POST", "/api/v1/messages", [&api](const Request& r) { return upload(api, r); });
-  router.add("GET", "/api/v1/messages", [&api](const Request& r) { return message_list(api, r, std::nullopt); });
+  router.add("GET", "/api/v1/messages",
+             [&api](const Request& r) { return message_list(api, r, std::nullopt); });
   router.add("GET", "/api/v1/messages/{id}", [&api](const Request& r) { return one_message(api, r); });
   router.add("GET", "/api/v1/rejected", [&api](const Request& r) { return message_list(api, r, false); });
   router.add("GET", "/metrics", [&api](const Request&) {
@@ -133,8 +140,10 @@ void add_acquisition_routes(Router& router, const AcquisitionApi& api) {
     const bool intake_ready = std::filesystem::is_directory(api.intake.root() / "new", error);
     const bool store_ready = api.store.schema_version() > 0;
     if (intake_ready && store_ready) return Response{200, "text/plain", "ready\n", {}};
-    return Response{503, "text/plain", fmt::format("not ready: intake {}, store {}\n", intake_ready ? "ok" : "missing",
-                                                   store_ready ? "ok" : "not open"),
+    return Response{503,
+                    "text/plain",
+                    fmt::format("not ready: intake {}, store {}\n", intake_ready ? "ok" : "missing",
+                                store_ready ? "ok" : "not open"),
                     {}};
   });
 }

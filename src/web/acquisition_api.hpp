@@ -21,7 +21,8 @@ struct AcquisitionApi {
 
 void add_acquisition_routes(Router& router, const AcquisitionApi& api);
 
-// The user of the request's API token ("Authorization: Bearer TOKEN"); nothing when absent, unknown or revoked.
+// The user of the request's API token ("Authorization: Bearer TOKEN"); nothing when absent, unknown or
+// revoked.
 std::optional<store::UserRow> authenticate(const Request& request, const store::Store& store);
 
 }  // namespace imsgate::web

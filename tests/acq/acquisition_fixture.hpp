@@ -33,7 +33,8 @@ class AcquisitionTest : public ::testing::Test {
     ASSERT_TRUE(opened) << opened.error();
     store_ = std::move(*opened);
     for (const char* code : {"AUP06", "AUP10"})
-      ASSERT_TRUE(store_->put_station({code, "radionuclide", code, "AU", {}, {}, store::SignaturePolicy::optional, ""}));
+      ASSERT_TRUE(store_->put_station(
+          {code, "radionuclide", code, "AU", {}, {}, store::SignaturePolicy::optional, ""}));
     ASSERT_TRUE(store_->add_sender({kStationAddress, "AUP06"}));
     register_certificate(pki_.ca, "", true);
     register_certificate(pki_.station, "AUP06");
@@ -46,12 +47,13 @@ class AcquisitionTest : public ::testing::Test {
     ASSERT_TRUE(intake_->maildir().create());
   }
 
-  void register_certificate(const mail::test::Credential& credential, std::string station, bool authority = false) {
+  void register_certificate(const mail::test::Credential& credential, std::string station,
+                            bool authority = false) {
     auto read = mail::read_certificates(credential.certificate_pem);
     ASSERT_TRUE(read) << read.error();
     const auto& c = read->front();
-    ASSERT_TRUE(store_->put_certificate({c.fingerprint, std::move(station), authority, c.subject, c.not_before,
-                                         c.not_after, c.pem}));
+    ASSERT_TRUE(store_->put_certificate(
+        {c.fingerprint, std::move(station), authority, c.subject, c.not_before, c.not_after, c.pem}));
   }
 
   std::string signed_mail(const std::string& text, const mail::test::Credential& by,

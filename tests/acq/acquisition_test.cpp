@@ -1,8 +1,8 @@
 // The acquisition from intake to store: signatures, authorisation, validation, and what is kept of each.
 #include <gmock/gmock.h>
 
-#include "acq/intake.hpp"
 #include "acq/acquisition_fixture.hpp"
+#include "acq/intake.hpp"
 #include "store/archive.hpp"
 
 namespace imsgate::acq::test {

@@ -1,8 +1,9 @@
 // Backfilling: gaps in the stored waveform coverage become WAVEFORM requests, closed by the response.
+#include "acq/backfill.hpp"
+
 #include <gmock/gmock.h>
 
 #include "acq/acquisition_fixture.hpp"
-#include "acq/backfill.hpp"
 #include "ims2/message.hpp"
 
 namespace imsgate::acq::test {
@@ -37,8 +38,9 @@ TEST(CoverageGaps, FindsHolesAtTheStartBetweenAndAtTheEnd) {
 }
 
 TEST(CoverageGaps, IgnoresShortGapsAndFullCoverage) {
-  EXPECT_TRUE(coverage_gaps({segment("BHZ", kT0 - minutes(1), kT0 + hours(2))}, kT0, kT0 + hours(1), seconds(60))
-                  .empty());
+  EXPECT_TRUE(
+      coverage_gaps({segment("BHZ", kT0 - minutes(1), kT0 + hours(2))}, kT0, kT0 + hours(1), seconds(60))
+          .empty());
   EXPECT_TRUE(coverage_gaps({segment("BHZ", kT0, kT0 + minutes(30)),
                              segment("BHZ", kT0 + minutes(30) + seconds(10), kT0 + hours(1))},
                             kT0, kT0 + hours(1), seconds(60))
@@ -58,7 +60,13 @@ TEST(WaveformRequest, IsAnIms2RequestThatReadsBack) {
 class BackfillTest : public AcquisitionTest {};
 
 TEST_F(BackfillTest, RequestsGapsOnceAndClosesThemWithTheResponse) {
-  ASSERT_TRUE(store_->put_station({"ARCES", "seismic", "ARCES", "NO", {}, {}, store::SignaturePolicy::optional,
+  ASSERT_TRUE(store_->put_station({"ARCES",
+                                   "seismic",
+                                   "ARCES",
+                                   "NO",
+                                   {},
+                                   {},
+                                   store::SignaturePolicy::optional,
                                    "autodrm@arces.example"}));
   ASSERT_TRUE(store_->add_sender({"autodrm@arces.example", "ARCES"}));
   store::Commit stored;

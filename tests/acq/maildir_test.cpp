@@ -1,8 +1,9 @@
 // The intake Maildir: durable delivery, notes, listing and removal.
+#include "acq/maildir.hpp"
+
 #include <gtest/gtest.h>
 
 #include "acq/intake.hpp"
-#include "acq/maildir.hpp"
 #include "test_dir.hpp"
 
 namespace imsgate::acq {

@@ -1,10 +1,11 @@
 // The answers the acquisition queues: ERROR_LOG to a registered sender of a rejected message, ACK when asked.
-#include <nlohmann/json.hpp>
+#include "acq/replies.hpp"
+
 #include <gmock/gmock.h>
+#include <nlohmann/json.hpp>
 
 #include "acq/acquisition_fixture.hpp"
 #include "acq/outbox.hpp"
-#include "acq/replies.hpp"
 #include "ims2/message.hpp"
 #include "mail/mime.hpp"
 
@@ -31,7 +32,8 @@ class RepliesTest : public AcquisitionTest {
       const auto read = ims2::read_messages(mail->text);
       EXPECT_FALSE(read.diagnostics.has_errors()) << mail->text;
       if (read.messages.size() == 1 && std::holds_alternative<ims2::DataMessage>(read.messages[0]))
-        out.emplace_back(envelope.at("to").at(0).get<std::string>(), std::get<ims2::DataMessage>(read.messages[0]));
+        out.emplace_back(envelope.at("to").at(0).get<std::string>(),
+                         std::get<ims2::DataMessage>(read.messages[0]));
     }
     return out;
   }

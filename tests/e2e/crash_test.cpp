@@ -29,9 +29,10 @@ std::string alert_mail(int n) {
 TEST(CrashSafety, EveryMessageStoredOnceThroughKills) {
   const test::TemporaryDirectory dir("crash");
   const auto data = dir.path() / "data";
-  ASSERT_EQ(run_imsgate({"admin", "--data-dir", data.string(), "station", "add", "AUP06", "--kind", "radionuclide"})
-                .status,
-            0);
+  ASSERT_EQ(
+      run_imsgate({"admin", "--data-dir", data.string(), "station", "add", "AUP06", "--kind", "radionuclide"})
+          .status,
+      0);
   ASSERT_EQ(run_imsgate({"admin", "--data-dir", data.string(), "sender", "add", "operator@aup06.example",
                          "--station", "AUP06"})
                 .status,

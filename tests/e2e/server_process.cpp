@@ -1,17 +1,15 @@
 #include "e2e/server_process.hpp"
 
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <curl/curl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <chrono>
-#include <cstdio>
 #include <thread>
-
-#include <curl/curl.h>
+#include <unistd.h>
 
 namespace imsgate::e2e {
 namespace fs = std::filesystem;
@@ -45,7 +43,9 @@ std::size_t append_body(char* data, std::size_t size, std::size_t count, void* o
 
 }  // namespace
 
-fs::path imsgate_binary() { return IMSGATE_BINARY; }
+fs::path imsgate_binary() {
+  return IMSGATE_BINARY;
+}
 
 Finished run_imsgate(const std::vector<std::string>& arguments) {
   std::string command = imsgate_binary().string();
@@ -54,7 +54,8 @@ Finished run_imsgate(const std::vector<std::string>& arguments) {
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return finished;
   std::array<char, 4096> buffer{};
-  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) finished.output.append(buffer.data(), n);
+  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    finished.output.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   finished.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return finished;
@@ -63,13 +64,15 @@ Finished run_imsgate(const std::vector<std::string>& arguments) {
 ServerProcess::ServerProcess(fs::path data_dir, std::vector<std::string> extra_arguments)
     : data_dir_(std::move(data_dir)), extra_(std::move(extra_arguments)) {}
 
-ServerProcess::~ServerProcess() { stop(); }
+ServerProcess::~ServerProcess() {
+  stop();
+}
 
 bool ServerProcess::start() {
   port_ = free_port();
-  std::vector<std::string> arguments{imsgate_binary().string(), "serve",
-                                     "--data-dir",              data_dir_.string(),
-                                     "--listen",                "127.0.0.1:" + std::to_string(port_)};
+  std::vector<std::string> arguments{
+      imsgate_binary().string(), "serve",    "--data-dir",
+      data_dir_.string(),        "--listen", "127.0.0.1:" + std::to_string(port_)};
   arguments.insert(arguments.end(), extra_.begin(), extra_.end());
   const fs::path log = data_dir_ / "server.log";
   pid_ = ::fork();

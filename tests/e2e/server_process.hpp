@@ -1,10 +1,9 @@
 // A real `imsgate serve` in a child process, for the whole-system tests: started, waited for, killed.
 #pragma once
 
-#include <sys/types.h>
-
 #include <filesystem>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace imsgate::e2e {
