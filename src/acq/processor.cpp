@@ -118,6 +118,13 @@ Verdict Processor::examine(std::string_view raw, const Arrival& arrival) const {
     return verdict;
   }
   describe(read.messages.front(), record, verdict.ack_asked);
+  if (record.msg_type != "data" && record.msg_type != "labdata" && record.msg_type != "command_response") {
+    reject(verdict, "unsupported",
+           fmt::format("MSG_TYPE {} is not taken by the acquisition: requests and subscriptions are not "
+                       "answered yet",
+                       record.msg_type));
+    return verdict;
+  }
 
   std::vector<std::string> named;
   ims2::Diagnostics section_diagnostics;

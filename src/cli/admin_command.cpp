@@ -5,7 +5,6 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "acq/processor.hpp"
 #include "acq/trust.hpp"
@@ -15,6 +14,7 @@
 #include "mail/smime.hpp"
 #include "store/registry_seed.hpp"
 #include "store/store.hpp"
+#include "web/acquisition_api.hpp"
 
 namespace imsgate::cli {
 namespace {
@@ -115,28 +115,13 @@ int crl_import(store::Store& store, const AdminOptions& o) {
                 "CRL of " + crl->issuer + " registered");
 }
 
-nlohmann::json record_json(const store::MessageRecord& r) {
-  return {{"id", r.id},
-          {"sha256", r.sha256},
-          {"received_at", format_time(r.received_at)},
-          {"door", store::door_name(r.door)},
-          {"sender", r.sender},
-          {"msg_id", r.msg_id},
-          {"data_types", r.data_types},
-          {"station", r.station},
-          {"signature", store::signature_state_name(r.signature)},
-          {"accepted", r.accepted},
-          {"reason", r.reason},
-          {"diagnostics", r.diagnostics}};
-}
-
 int rejected_list(store::Store& store, const AdminOptions& o) {
   store::MessageFilter filter;
   filter.accepted = false;
   filter.limit = o.limit;
   for (const auto& r : store.messages(filter)) {
     if (o.json) {
-      std::cout << record_json(r).dump() << '\n';
+      std::cout << web::message_json(r).dump() << '\n';
       continue;
     }
     std::cout << fmt::format("{:>6}  {}  {:<22} {:<30} {}\n", r.id, format_time(r.received_at), r.reason,
@@ -213,8 +198,8 @@ int dispatch(const CLI::App& admin, const AdminOptions& o) {
   if (is("cert", "import")) return cert_import(*store, o);
   if (is("cert", "list")) {
     for (const auto& c : store->certificates())
-      std::cout << fmt::format("{}  {:<8} {}  until {}  {}\n", c.fingerprint,
-                               c.authority ? "(CA)" : c.station, c.subject, format_time(c.not_after), "");
+      std::cout << fmt::format("{}  {:<8} {}  until {}\n", c.fingerprint, c.authority ? "(CA)" : c.station,
+                               c.subject, format_time(c.not_after));
     return kOk;
   }
   if (is("crl", "import")) return crl_import(*store, o);

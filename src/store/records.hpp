@@ -47,7 +47,8 @@ struct MessageRecord {
   bool accepted = false;
   std::string reason;       // rejected: a short code ("bad_mime", "bad_signature", "revoked_certificate",
                             // "unknown_certificate", "expired_certificate", "unknown_sender",
-                            // "unauthorised_sender", "signature_required", "unparseable", "invalid")
+                            // "unauthorised_sender", "unauthorised_certificate", "signature_required",
+                            // "unparseable", "unsupported", "invalid")
   std::string diagnostics;  // the reader's diagnostics and the verification's details, one per line
 
   bool operator==(const MessageRecord&) const = default;

@@ -20,7 +20,9 @@ std::string iso_time(ims2::TimePoint time) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:06}Z", seconds, micros);
 }
 
-json record_json(const store::MessageRecord& r) {
+}  // namespace
+
+json message_json(const store::MessageRecord& r) {
   return {{"id", r.id},
           {"sha256", r.sha256},
           {"size", r.size},
@@ -39,6 +41,8 @@ json record_json(const store::MessageRecord& r) {
           {"reason", r.reason},
           {"diagnostics", r.diagnostics}};
 }
+
+namespace {
 
 Response json_response(int status, const json& body) {
   return Response{status, "application/json", body.dump(), {}};
@@ -93,7 +97,7 @@ Response one_message(const AcquisitionApi& api, const Request& request) {
     // Not committed yet, or not to be shown: the same answer, so that nothing leaks.
     return json_error(404, "no such message (an upload is listed once it is stored)");
   }
-  return json_response(200, record_json(*record));
+  return json_response(200, message_json(*record));
 }
 
 Response message_list(const AcquisitionApi& api, const Request& request, std::optional<bool> accepted) {
@@ -111,7 +115,7 @@ Response message_list(const AcquisitionApi& api, const Request& request, std::op
   filter.limit = std::clamp(query_number(request, "limit", 100), 1, 1000);
   filter.before_id = query_number<std::int64_t>(request, "before", 0);
   json items = json::array();
-  for (const auto& record : api.store.messages(filter)) items.push_back(record_json(record));
+  for (const auto& record : api.store.messages(filter)) items.push_back(message_json(record));
   return json_response(200, {{"messages", items}});
 }
 

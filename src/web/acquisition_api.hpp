@@ -5,6 +5,8 @@
 #include <functional>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "acq/maildir.hpp"
 #include "store/store.hpp"
 #include "telemetry/metrics.hpp"
@@ -20,6 +22,9 @@ struct AcquisitionApi {
 };
 
 void add_acquisition_routes(Router& router, const AcquisitionApi& api);
+
+// A received message as the API and `imsgate admin --json` show it.
+nlohmann::json message_json(const store::MessageRecord& record);
 
 // The user of the request's API token ("Authorization: Bearer TOKEN"); nothing when absent, unknown or
 // revoked.

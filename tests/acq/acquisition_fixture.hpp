@@ -77,7 +77,7 @@ class AcquisitionTest : public ::testing::Test {
     return record.value_or(store::MessageRecord{});
   }
 
-  imsgate::test::TemporaryDirectory dir_{"acq"};
+  imsgate::test::TempDir dir_;
   mail::test::TestPki pki_ = mail::test::make_test_pki();
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<TrustCache> trust_;

@@ -89,6 +89,12 @@ TEST_F(AcquisitionTest, KeepsInvalidAndUnreadableMessagesWithDiagnostics) {
   EXPECT_EQ(invalid.reason, "invalid");
   EXPECT_THAT(invalid.diagnostics, HasSubstr("message:5:18:")) << "line 5, column 18 holds the bad date";
 
+  const auto request =
+      take(plain_mail("BEGIN IMS2.0\nMSG_TYPE REQUEST\nMSG_ID 7 AUP06\nE-MAIL station@example.org\n"
+                      "TIME 2026/11/01 TO 2026/11/02\nSTA_LIST AUP06\nRMSSOH\nSTOP\n"));
+  EXPECT_EQ(request.reason, "unsupported");
+  EXPECT_EQ(request.msg_type, "request");
+
   const auto unparseable = take(plain_mail("Dear IDC, please find our data attached.\n"));
   EXPECT_EQ(unparseable.reason, "unparseable");
   EXPECT_FALSE(unparseable.diagnostics.empty());

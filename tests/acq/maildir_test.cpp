@@ -10,7 +10,7 @@ namespace imsgate::acq {
 namespace {
 
 TEST(Maildir, DeliversIntoNewWithNothingLeftInTmp) {
-  const imsgate::test::TemporaryDirectory dir("maildir");
+  const imsgate::test::TempDir dir;
   const Maildir maildir(dir.path() / "intake");
   ASSERT_TRUE(maildir.create());
   const auto first = maildir.deliver("first");
@@ -29,7 +29,7 @@ TEST(Maildir, DeliversIntoNewWithNothingLeftInTmp) {
 }
 
 TEST(Maildir, ListsWhatAnMuaMovedToCur) {
-  const imsgate::test::TemporaryDirectory dir("maildir-cur");
+  const imsgate::test::TempDir dir;
   const Maildir maildir(dir.path());
   ASSERT_TRUE(maildir.create());
   std::filesystem::rename(*maildir.deliver("x"), dir.path() / "cur" / "1.moved:2,S");

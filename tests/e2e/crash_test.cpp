@@ -27,7 +27,7 @@ std::string alert_mail(int n) {
 }
 
 TEST(CrashSafety, EveryMessageStoredOnceThroughKills) {
-  const test::TemporaryDirectory dir("crash");
+  const test::TempDir dir;
   const auto data = dir.path() / "data";
   ASSERT_EQ(
       run_imsgate({"admin", "--data-dir", data.string(), "station", "add", "AUP06", "--kind", "radionuclide"})

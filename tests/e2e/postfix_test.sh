@@ -145,7 +145,7 @@ unsigned operator@aup06.example AUP06 8 2026/13/01 >"$msgs/8-invalid.eml"
 for m in "$msgs"/*.eml; do send "$m"; done
 
 # --- wait until all 8 are judged
-count() { "$imsgate" admin --data-dir "$data" rejected --json --limit 100 | grep -c '"accepted":false' || true; }
+count() { "$imsgate" admin --data-dir "$data" rejected --json --limit 100 | grep -c '"status":"rejected"' || true; }
 accepted() {
   curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$http_port/api/v1/messages?status=accepted" |
     grep -o '"status":"accepted"' | wc -l

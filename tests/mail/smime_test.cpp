@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "mail/mime.hpp"
-#include "mail/temp_dir.hpp"
 #include "mail/test_pki.hpp"
+#include "test_dir.hpp"
 
 namespace imsgate::mail {
 namespace {
@@ -342,7 +342,7 @@ class TrustStoreOpenssl : public TrustStoreTest {
     return dir_.read(in + ".eml");
   }
 
-  test::TempDir dir_;
+  imsgate::test::TempDir dir_;
 };
 
 TEST_F(TrustStoreOpenssl, VerifiesTextSignedByOpenssl) {

@@ -18,8 +18,8 @@
 
 #include "mail/mime.hpp"
 #include "mail/smime.hpp"
-#include "mail/temp_dir.hpp"
 #include "mail/test_pki.hpp"
+#include "test_dir.hpp"
 
 extern char** environ;
 
@@ -122,7 +122,7 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir) {
 TEST(Smtp, SendsASignedMessageThroughPostfixSmtpSink) {
   std::string program = find_smtp_sink();
   if (program.empty()) GTEST_SKIP() << "Postfix's smtp-sink is not installed";
-  test::TempDir dir;
+  imsgate::test::TempDir dir;
   SmtpSink sink(program, dir.path() / "dump");
   ASSERT_TRUE(sink.ready()) << "smtp-sink did not start";
 
@@ -172,7 +172,7 @@ TEST(Smtp, ReportsAServerThatIsNotThere) {
 }
 
 TEST(Smtp, FetchesAFileUrl) {
-  test::TempDir dir;
+  imsgate::test::TempDir dir;
   std::string bytes("CRL\0bytes\r\n", 11);
   std::string path = dir.write("crl.der", bytes);
   auto fetched = fetch_url("file://" + path, 5);

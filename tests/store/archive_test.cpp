@@ -6,14 +6,14 @@
 
 #include <gtest/gtest.h>
 
-#include "temp_dir.hpp"
+#include "test_dir.hpp"
 #include "test_paths.hpp"
 
 namespace imsgate::store {
 namespace {
 
 namespace fs = std::filesystem;
-using imsgate::testing::TempDir;
+using imsgate::test::TempDir;
 using namespace std::string_literals;
 
 TEST(ArchiveHash, Sha256MatchesTheStandardVectors) {

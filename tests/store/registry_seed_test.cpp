@@ -5,14 +5,14 @@
 #include <gtest/gtest.h>
 
 #include "store_fixtures.hpp"
-#include "temp_dir.hpp"
+#include "test_dir.hpp"
 
 namespace imsgate::store {
 namespace {
 
 namespace fs = std::filesystem;
+using imsgate::test::TempDir;
 using imsgate::testing::open_store;
-using imsgate::testing::TempDir;
 
 fs::path registry_dir() {
   return fs::path(IMSGATE_SOURCE_DIR) / "data" / "registry";

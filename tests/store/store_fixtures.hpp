@@ -9,7 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "store/store.hpp"
-#include "temp_dir.hpp"
+#include "test_dir.hpp"
 
 namespace imsgate::testing {
 
@@ -19,7 +19,7 @@ inline TimePoint at_seconds(std::int64_t seconds) {
   return TimePoint{std::chrono::seconds{seconds}};
 }
 
-inline std::unique_ptr<store::Store> open_store(const TempDir& dir) {
+inline std::unique_ptr<store::Store> open_store(const imsgate::test::TempDir& dir) {
   auto opened = store::Store::open(dir.path());
   EXPECT_TRUE(opened) << (opened ? "" : opened.error());
   return opened ? std::move(*opened) : nullptr;

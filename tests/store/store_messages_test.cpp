@@ -2,16 +2,16 @@
 
 #include "store/store.hpp"
 #include "store_fixtures.hpp"
-#include "temp_dir.hpp"
+#include "test_dir.hpp"
 
 namespace imsgate::store {
 namespace {
 
+using imsgate::test::TempDir;
 using imsgate::testing::accepted_message;
 using imsgate::testing::at_seconds;
 using imsgate::testing::open_store;
 using imsgate::testing::rejected_message;
-using imsgate::testing::TempDir;
 
 TEST(StoreMessages, CommitStoresRecordsAndTheirIndex) {
   TempDir dir;

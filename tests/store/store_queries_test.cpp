@@ -4,16 +4,16 @@
 
 #include "store/store.hpp"
 #include "store_fixtures.hpp"
-#include "temp_dir.hpp"
+#include "test_dir.hpp"
 
 namespace imsgate::store {
 namespace {
 
+using imsgate::test::TempDir;
 using imsgate::testing::accepted_message;
 using imsgate::testing::at_seconds;
 using imsgate::testing::open_store;
 using imsgate::testing::rejected_message;
-using imsgate::testing::TempDir;
 
 std::vector<std::int64_t> ids_of(const std::vector<MessageRecord>& records) {
   std::vector<std::int64_t> ids;

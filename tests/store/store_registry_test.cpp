@@ -2,14 +2,14 @@
 
 #include "store/store.hpp"
 #include "store_fixtures.hpp"
-#include "temp_dir.hpp"
+#include "test_dir.hpp"
 
 namespace imsgate::store {
 namespace {
 
+using imsgate::test::TempDir;
 using imsgate::testing::at_seconds;
 using imsgate::testing::open_store;
-using imsgate::testing::TempDir;
 
 StationRow usp70() {
   return StationRow{"USP70", "radionuclide", "Sacramento, California",  "US",

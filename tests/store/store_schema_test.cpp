@@ -8,15 +8,15 @@
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 #include "store_fixtures.hpp"
-#include "temp_dir.hpp"
+#include "test_dir.hpp"
 
 namespace imsgate::store {
 namespace {
 
+using imsgate::test::TempDir;
 using imsgate::testing::accepted_message;
 using imsgate::testing::at_seconds;
 using imsgate::testing::open_store;
-using imsgate::testing::TempDir;
 
 std::string pragma(db::Connection& c, const std::string& name) {
   auto value = c.query_text("PRAGMA " + name);

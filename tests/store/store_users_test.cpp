@@ -4,14 +4,14 @@
 
 #include "store/store.hpp"
 #include "store_fixtures.hpp"
-#include "temp_dir.hpp"
+#include "test_dir.hpp"
 #include "test_paths.hpp"
 
 namespace imsgate::store {
 namespace {
 
+using imsgate::test::TempDir;
 using imsgate::testing::open_store;
-using imsgate::testing::TempDir;
 
 TEST(StoreUsers, EmailsAreLowerCasedAndUnique) {
   TempDir dir;
