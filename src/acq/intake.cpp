@@ -96,8 +96,9 @@ tl::expected<std::size_t, std::string> Intake::take_batch(const std::vector<fs::
         continue;
       }
       item.verdict = processor.examine(*raw, arrival_of(intake_.note_of(item.path), arrived));
-      // Only the raw bytes are archived: the IMS2.0 text is taken from them again, the same way, when needed.
-      if (auto put = store_.archive().put(*raw); !put) {
+      // Only the raw bytes are archived (the intake file itself, linked): the IMS2.0 text is taken from them
+      // again, the same way, when needed.
+      if (auto put = store_.archive().adopt(item.path, *raw); !put) {
         item.unreadable = true;
         item.verdict.commit.record.diagnostics = put.error();
       }

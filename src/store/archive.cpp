@@ -130,6 +130,20 @@ tl::expected<std::string, std::string> RawArchive::put(std::string_view bytes) {
   return hash;
 }
 
+tl::expected<std::string, std::string> RawArchive::adopt(const fs::path& file, std::string_view bytes) {
+  const std::string hash = sha256_hex(bytes);
+  const fs::path final_path = path_of(hash);
+  if (!final_path.empty() && !contains(hash)) {
+    std::error_code ec;
+    fs::create_directories(final_path.parent_path(), ec);
+    if (!ec && ::link(file.c_str(), final_path.c_str()) == 0) {
+      if (::chmod(final_path.c_str(), 0444) == 0) return hash;
+      ::unlink(final_path.c_str());  // not ours to make read-only: a copy of our own instead
+    }
+  }
+  return put(bytes);
+}
+
 tl::expected<void, std::string> RawArchive::sync() {
   Fd fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.get() < 0) return tl::unexpected(errno_text("cannot open", root_));

@@ -52,6 +52,31 @@ TEST(Archive, KeepsBinaryBytesAndEmptyContent) {
   }
 }
 
+TEST(Archive, AdoptsADurableFileByLinkingIt) {
+  TempDir dir;
+  RawArchive archive(dir.path() / "archive");
+  const std::string bytes = "From: station\r\n\r\nBEGIN IMS2.0\r\n";
+  const std::string file = dir.write("delivered", bytes);
+  auto hash = archive.adopt(file, bytes);
+  ASSERT_TRUE(hash) << hash.error();
+  EXPECT_EQ(*hash, sha256_hex(bytes));
+  EXPECT_EQ(archive.get(*hash).value_or(""), bytes);
+  struct stat delivered {
+  }, archived{};
+  ASSERT_EQ(::stat(file.c_str(), &delivered), 0);
+  ASSERT_EQ(::stat(archive.path_of(*hash).c_str(), &archived), 0);
+  EXPECT_EQ(delivered.st_ino, archived.st_ino) << "linked, not copied";
+  EXPECT_EQ(archived.st_mode & 0777, 0444u);
+  // The intake forgets its name; the archive keeps the bytes.
+  fs::remove(file);
+  EXPECT_EQ(archive.get(*hash).value_or(""), bytes);
+  // Adopting the same bytes again from another file leaves the archived one as it is.
+  const std::string again = dir.write("again", bytes);
+  EXPECT_EQ(archive.adopt(again, bytes).value_or(""), *hash);
+  ASSERT_EQ(::stat(archive.path_of(*hash).c_str(), &archived), 0);
+  EXPECT_EQ(archived.st_ino, delivered.st_ino);
+}
+
 TEST(Archive, SameBytesAreWrittenOnce) {
   TempDir dir;
   RawArchive archive(dir.path());
