@@ -91,14 +91,17 @@ tl::expected<std::size_t, std::string> Intake::take_batch(const std::vector<fs::
         item.unreadable = true;
         continue;
       }
-      if (store_.has_message(store::sha256_hex(*raw))) {
+      const std::string sha256 = store::sha256_hex(*raw);
+      if (store_.has_message(sha256)) {
         item.duplicate = true;
         continue;
       }
-      item.verdict = processor.examine(*raw, arrival_of(intake_.note_of(item.path), arrived));
+      Arrival arrival = arrival_of(intake_.note_of(item.path), arrived);
+      arrival.sha256 = sha256;
+      item.verdict = processor.examine(*raw, arrival);
       // Only the raw bytes are archived (the intake file itself, linked): the IMS2.0 text is taken from them
       // again, the same way, when needed.
-      if (auto put = store_.archive().adopt(item.path, *raw); !put) {
+      if (auto put = store_.archive().adopt(item.path, *raw, sha256); !put) {
         item.unreadable = true;
         item.verdict.commit.record.diagnostics = put.error();
       }

@@ -6,17 +6,12 @@
 
 #include "acq/indexer.hpp"
 #include "ims2/message.hpp"
+#include "ims2/text.hpp"
 #include "mail/mime.hpp"
 #include "store/archive.hpp"
 
 namespace imsgate::acq {
 namespace {
-
-std::string upper(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-  return out;
-}
 
 // A rejected message keeps its record and diagnostics; nothing of it goes into the index.
 void reject(Verdict& verdict, std::string_view reason, std::string_view detail) {
@@ -75,7 +70,7 @@ void describe(const ims2::Message& message, store::MessageRecord& record, bool& 
 Verdict Processor::examine(std::string_view raw, const Arrival& arrival) const {
   Verdict verdict;
   store::MessageRecord& record = verdict.commit.record;
-  record.sha256 = store::sha256_hex(raw);
+  record.sha256 = arrival.sha256.empty() ? store::sha256_hex(raw) : arrival.sha256;
   record.size = static_cast<std::int64_t>(raw.size());
   record.received_at = arrival.at;
   record.door = arrival.door;
@@ -176,7 +171,7 @@ Verdict Processor::examine(std::string_view raw, const Arrival& arrival) const {
       return verdict;
     }
     for (const auto& station : named)
-      if (upper(certificate->station) != station) {
+      if (ims2::to_upper(certificate->station) != station) {
         reject(verdict, "unauthorised_certificate",
                fmt::format("certificate {} is registered for {}, not for station {}", record.signer,
                            certificate->station, station));

@@ -17,6 +17,7 @@ struct Arrival {
   store::Door door = store::Door::maildir;
   ims2::TimePoint at{};
   std::string uploader;  // the authenticated user of an upload (who stands for the sender)
+  std::string sha256;    // of the raw bytes, when the caller has computed it already
 };
 
 // A message judged: the record and index to commit, and the IMS2.0 text to archive beside the raw bytes.

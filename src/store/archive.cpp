@@ -130,8 +130,9 @@ tl::expected<std::string, std::string> RawArchive::put(std::string_view bytes) {
   return hash;
 }
 
-tl::expected<std::string, std::string> RawArchive::adopt(const fs::path& file, std::string_view bytes) {
-  const std::string hash = sha256_hex(bytes);
+tl::expected<std::string, std::string> RawArchive::adopt(const fs::path& file, std::string_view bytes,
+                                                         std::string_view sha256) {
+  const std::string hash(sha256);
   const fs::path final_path = path_of(hash);
   if (!final_path.empty() && !contains(hash)) {
     std::error_code ec;

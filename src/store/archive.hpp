@@ -23,8 +23,10 @@ class RawArchive {
 
   // The same for bytes that are already durable in a file of this file system (an intake file, fsync'ed at
   // its delivery): the file is linked into place, not copied. Falls back to put() when it cannot be linked
-  // (another file system, or a file of another user under fs.protected_hardlinks).
-  tl::expected<std::string, std::string> adopt(const std::filesystem::path& file, std::string_view bytes);
+  // (another file system, or a file of another user under fs.protected_hardlinks). `sha256` is the bytes'
+  // hash, which the caller has computed already (sha256_hex).
+  tl::expected<std::string, std::string> adopt(const std::filesystem::path& file, std::string_view bytes,
+                                               std::string_view sha256);
 
   // Makes every put() so far durable: one syncfs(2) of the archive's file system, not one fsync per file.
   tl::expected<void, std::string> sync();

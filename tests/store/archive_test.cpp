@@ -57,7 +57,7 @@ TEST(Archive, AdoptsADurableFileByLinkingIt) {
   RawArchive archive(dir.path() / "archive");
   const std::string bytes = "From: station\r\n\r\nBEGIN IMS2.0\r\n";
   const std::string file = dir.write("delivered", bytes);
-  auto hash = archive.adopt(file, bytes);
+  auto hash = archive.adopt(file, bytes, sha256_hex(bytes));
   ASSERT_TRUE(hash) << hash.error();
   EXPECT_EQ(*hash, sha256_hex(bytes));
   EXPECT_EQ(archive.get(*hash).value_or(""), bytes);
@@ -72,7 +72,7 @@ TEST(Archive, AdoptsADurableFileByLinkingIt) {
   EXPECT_EQ(archive.get(*hash).value_or(""), bytes);
   // Adopting the same bytes again from another file leaves the archived one as it is.
   const std::string again = dir.write("again", bytes);
-  EXPECT_EQ(archive.adopt(again, bytes).value_or(""), *hash);
+  EXPECT_EQ(archive.adopt(again, bytes, *hash).value_or(""), *hash);
   ASSERT_EQ(::stat(archive.path_of(*hash).c_str(), &archived), 0);
   EXPECT_EQ(archived.st_ino, delivered.st_ino);
 }
