@@ -206,8 +206,41 @@ CREATE INDEX backfill_requests_open ON backfill_requests(station) WHERE closed_a
 CREATE INDEX backfill_requests_msg_id ON backfill_requests(msg_id);
 )sql";
 
+// The request engine: what each user may receive, and every request with its delivery.
+constexpr std::string_view kRequests = R"sql(
+CREATE TABLE grants (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  product TEXT NOT NULL,
+  station TEXT NOT NULL,
+  PRIMARY KEY (user_id, product, station)
+) WITHOUT ROWID;
+
+CREATE TABLE requests (
+  id             INTEGER PRIMARY KEY,
+  channel        TEXT NOT NULL,
+  requester      TEXT NOT NULL,
+  user_id        INTEGER NOT NULL DEFAULT 0,
+  message_id     INTEGER NOT NULL DEFAULT 0,
+  msg_id         TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  received_at    INTEGER NOT NULL,
+  status         TEXT NOT NULL,
+  reply_to       TEXT NOT NULL,
+  products       TEXT NOT NULL,
+  response_bytes INTEGER NOT NULL DEFAULT 0,
+  parts          INTEGER NOT NULL DEFAULT 0,
+  outcome        TEXT NOT NULL,
+  finished_at    INTEGER,
+  delivered_at   INTEGER
+);
+CREATE INDEX requests_status ON requests(status) WHERE status IN ('queued', 'running');
+CREATE INDEX requests_user ON requests(user_id, id);
+CREATE INDEX requests_message ON requests(message_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchema},
+    {2, kRequests},
 };
 
 tl::expected<int, db::Error> user_version(db::Connection& connection) {

@@ -42,6 +42,18 @@ constexpr std::array<std::pair<SignaturePolicy, std::string_view>, 2> kSignature
     {SignaturePolicy::optional, "optional"},
 }};
 
+constexpr std::array<std::pair<RequestChannel, std::string_view>, 2> kRequestChannels{{
+    {RequestChannel::email, "email"},
+    {RequestChannel::rest, "rest"},
+}};
+
+constexpr std::array<std::pair<RequestStatus, std::string_view>, 4> kRequestStatuses{{
+    {RequestStatus::queued, "queued"},
+    {RequestStatus::running, "running"},
+    {RequestStatus::done, "done"},
+    {RequestStatus::failed, "failed"},
+}};
+
 }  // namespace
 
 std::string_view door_name(Door door) {
@@ -63,6 +75,20 @@ std::string_view signature_policy_name(SignaturePolicy policy) {
 }
 std::optional<SignaturePolicy> signature_policy_from_name(std::string_view name) {
   return from_name(kSignaturePolicies, name);
+}
+
+std::string_view request_channel_name(RequestChannel channel) {
+  return to_name(kRequestChannels, channel);
+}
+std::optional<RequestChannel> request_channel_from_name(std::string_view name) {
+  return from_name(kRequestChannels, name);
+}
+
+std::string_view request_status_name(RequestStatus status) {
+  return to_name(kRequestStatuses, status);
+}
+std::optional<RequestStatus> request_status_from_name(std::string_view name) {
+  return from_name(kRequestStatuses, name);
 }
 
 }  // namespace imsgate::store

@@ -214,4 +214,47 @@ struct BackfillRequestRow {
   bool operator==(const BackfillRequestRow&) const = default;
 };
 
+// A user's right to receive a product (a request keyword in lower case, or "*") for the stations that match
+// a pattern ('*' stands for any string). Products that name no station need the station pattern "*".
+struct GrantRow {
+  std::int64_t user_id = 0;
+  std::string product;
+  std::string station;
+
+  bool operator==(const GrantRow&) const = default;
+};
+
+// How a request came in.
+enum class RequestChannel { email, rest };
+std::string_view request_channel_name(RequestChannel channel);  // "email", "rest"
+std::optional<RequestChannel> request_channel_from_name(std::string_view name);
+
+// Where a request is: queued until the engine takes it, running, then done (answered, whatever the
+// answer said) or failed (no answer could be made; the outcome says why).
+enum class RequestStatus { queued, running, done, failed };
+std::string_view request_status_name(RequestStatus status);  // "queued", "running", "done", "failed"
+std::optional<RequestStatus> request_status_from_name(std::string_view name);
+
+// One request and its delivery (10.6.6): who asked, what, when, how large the answer was and how it ended.
+struct RequestRow {
+  std::int64_t id = 0;
+  RequestChannel channel = RequestChannel::rest;
+  std::string requester;        // the sender's address, or the API user's e-mail
+  std::int64_t user_id = 0;     // 0 when the requester is not a registered user
+  std::int64_t message_id = 0;  // the received e-mail that carried it (e-mail requests); 0 for REST
+  std::string msg_id;           // the request's MSG_ID, when read
+  std::string text;             // the request text of a REST request; e-mail requests keep it in the archive
+  TimePoint received_at{};
+  RequestStatus status = RequestStatus::queued;
+  std::string reply_to;  // where the answer goes (the E-MAIL line); empty for REST
+  std::string products;  // the request lines' keywords, comma-separated, in order
+  std::int64_t response_bytes = 0;
+  int parts = 0;
+  std::string outcome;  // a one-line summary: sections, refusals, errors; or why it failed
+  std::optional<TimePoint> finished_at;
+  std::optional<TimePoint> delivered_at;  // handed to the SMTP server, or first downloaded
+
+  bool operator==(const RequestRow&) const = default;
+};
+
 }  // namespace imsgate::store

@@ -96,6 +96,10 @@ RawArchive& Store::archive() {
   return impl_->archive;
 }
 
+const RawArchive& Store::archive() const {
+  return impl_->archive;
+}
+
 int Store::schema_version() const {
   return impl_->version;
 }

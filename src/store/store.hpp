@@ -31,10 +31,23 @@ struct MessageFilter {
   std::int64_t before_id = 0;  // paging: only ids below this (0: from the newest)
 };
 
-// One accepted or rejected message to commit, with its index (empty for a rejected one).
+// One accepted or rejected message to commit, with its index (empty for a rejected one), and, for a request
+// that arrived by e-mail, the request to queue for the engine: committed with the message, so that a
+// received request is never lost nor queued twice.
 struct Commit {
   MessageRecord record;
   MessageIndex index;
+  std::optional<RequestRow> request;  // its message_id is set by commit()
+};
+
+// What the store holds of one data type for one station (and channel, for waveforms), for HELP (10.7).
+struct Holding {
+  std::string data_type;
+  std::string station;
+  std::string channel;
+  std::int64_t count = 0;
+  std::optional<TimePoint> first;  // the earliest start
+  std::optional<TimePoint> last;   // the latest end (or start)
 };
 
 struct Counts {  // for /metrics and `admin status`
@@ -53,6 +66,7 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   RawArchive& archive();
+  const RawArchive& archive() const;
   int schema_version() const;
 
   // ---- messages
@@ -108,6 +122,24 @@ class Store {
   std::optional<UserRow> user_of_token(std::string_view token) const;  // nothing for unknown or revoked
   std::vector<TokenRow> tokens(std::int64_t user_id) const;
   tl::expected<void, Error> revoke_token(std::string_view prefix);
+
+  // ---- grants: what each user may receive
+  tl::expected<void, Error> add_grant(const GrantRow& grant);  // product and station as given, lower/upper
+  tl::expected<void, Error> remove_grant(const GrantRow& grant);
+  std::vector<GrantRow> grants(std::int64_t user_id) const;
+  // Waveforms by station and channel, everything else by data type and station.
+  std::vector<Holding> holdings() const;
+
+  // ---- requests and their deliveries
+  tl::expected<std::int64_t, Error> add_request(const RequestRow& request);
+  std::optional<RequestRow> request(std::int64_t id) const;
+  // The newest first; user 0: every user's. Paging by id as for messages.
+  std::vector<RequestRow> requests(std::int64_t user_id, int limit, std::int64_t before_id = 0) const;
+  // The queued requests, oldest first; and the ones left running by a stopped server, which are queued again.
+  std::vector<RequestRow> queued_requests(int limit) const;
+  tl::expected<int, Error> requeue_running();
+  // Writes the request's status, user, msg_id, reply_to, products, sizes, outcome and times back.
+  tl::expected<void, Error> update_request(const RequestRow& request);
 
   // ---- backfill requests
   tl::expected<std::int64_t, Error> add_backfill_request(const BackfillRequestRow& request);

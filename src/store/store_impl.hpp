@@ -125,6 +125,8 @@ auto read_with(ConnectionPool& pool, Query query) ->
 }
 
 std::string lower_ascii(std::string_view text);
+// Inserts a request row (store_requests.cpp), in the caller's transaction when there is one.
+tl::expected<void, Error> insert_request(db::Connection& c, const RequestRow& r, std::int64_t message_id);
 std::string upper_ascii(std::string_view text);
 
 }  // namespace imsgate::store

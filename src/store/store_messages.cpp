@@ -201,6 +201,10 @@ tl::expected<std::vector<std::int64_t>, Error> Store::commit(std::vector<Commit>
     if (auto indexed = insert_index(c, *id, item); !indexed) {
       return tl::unexpected(fmt::format("commit {}: {}", item.record.sha256, indexed.error()));
     }
+    if (item.request) {
+      if (auto queued = insert_request(c, *item.request, *id); !queued)
+        return tl::unexpected(fmt::format("commit {}: {}", item.record.sha256, queued.error()));
+    }
     ids.push_back(*id);
   }
   if (auto committed = transaction->commit(); !committed)

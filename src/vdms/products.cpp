@@ -1,0 +1,27 @@
+#include <fmt/format.h>
+
+#include "ims2/text.hpp"
+#include "vdms/product.hpp"
+
+namespace imsgate::vdms {
+
+ProductOutput produce(const ims2::request::Job& job, ProductContext& context) {
+  using ims2::request::Domain;
+  using ims2::request::RequestKeyword;
+  const auto& spec = ims2::request::request_spec(job.request.keyword);
+  if (job.request.keyword == RequestKeyword::waveform) return produce_waveform(job, context);
+  switch (spec.domain) {
+    case Domain::shi:
+      return produce_shi(job, context);
+    case Domain::radionuclide:
+      return produce_rn(job, context);
+    case Domain::subscription_command:
+    case Domain::help:
+      break;
+  }
+  ProductOutput out;
+  out.errors.push_back(fmt::format("{} is not a product of request messages", ims2::to_upper(spec.name)));
+  return out;
+}
+
+}  // namespace imsgate::vdms

@@ -1,0 +1,35 @@
+// The data message that answers a request (10.6): the request echoed in a LOG section, the products, an
+// ERROR_LOG, and the split into parts at DATA_TYPE boundaries when a size limit is set (3.5.6).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ims2/envelope.hpp"
+#include "ims2/message.hpp"
+
+namespace imsgate::vdms {
+
+struct ResponseDraft {
+  ims2::KeywordCase style = ims2::KeywordCase::upper;
+  std::optional<ims2::RefId> ref;  // the request's MSG_ID; nothing when the request had none
+  std::vector<std::string> log;    // LOG lines, without the leading blank that LOG lines are written with
+  std::vector<ims2::DataSection> sections;
+  std::vector<std::string> errors;  // ERROR_LOG lines
+};
+
+struct ResponseIds {
+  std::function<std::string()> next_msg_id;  // a new unique MSG_ID id string per part
+  std::string source;                        // the MSG_ID source of our messages
+};
+
+// The response as one message, or, when it is larger than `max_bytes` (0: no limit), as several: each part
+// a whole message with its own MSG_ID and "REF_ID ... PART n OF N", filled section by section up to the
+// limit. The LOG goes first in the first part, the ERROR_LOG last in the last; a section larger than the
+// limit goes alone in its part, since a section cannot be cut.
+std::vector<std::string> write_response(const ResponseDraft& draft, std::size_t max_bytes,
+                                        const ResponseIds& ids);
+
+}  // namespace imsgate::vdms
