@@ -1,6 +1,7 @@
 #include <atomic>
 #include <thread>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "store/database.hpp"
@@ -73,34 +74,34 @@ TEST(StoreSchema, ReopeningKeepsTheDataAndAppliesNothingTwice) {
   }
 }
 
-TEST(StoreSchema, ALaterMigrationUpgradesAVersion1Database) {
+TEST(StoreSchema, ALaterMigrationUpgradesTheCurrentDatabase) {
   TempDir dir;
   std::vector<Commit> batch{accepted_message("one")};
+  const int current = migrations().back().version;
   {
     auto store = open_store(dir);
-    ASSERT_EQ(store->schema_version(), 1);
+    ASSERT_EQ(store->schema_version(), current);
     ASSERT_TRUE(store->commit(batch));
   }
   auto c = open_connection(dir.path() / "imsgate.sqlite");
   ASSERT_TRUE(c);
-  const Migration later[] = {
-      migrations().front(),
-      {2,
-       "ALTER TABLE messages ADD COLUMN note TEXT NOT NULL DEFAULT 'none';"
-       "CREATE TABLE notes (message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE, text TEXT);"},
-  };
+  std::vector<Migration> later(migrations().begin(), migrations().end());
+  later.push_back({current + 1,
+                   "ALTER TABLE messages ADD COLUMN note TEXT NOT NULL DEFAULT 'none';"
+                   "CREATE TABLE notes (message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE, text "
+                   "TEXT);"});
   auto version = migrate(*c, later);
   ASSERT_TRUE(version) << version.error();
-  EXPECT_EQ(*version, 2);
-  EXPECT_EQ(pragma(*c, "user_version"), "2");
+  EXPECT_EQ(*version, current + 1);
+  EXPECT_EQ(pragma(*c, "user_version"), std::to_string(current + 1));
   EXPECT_EQ(count_rows(*c, "messages"), 1);  // the data is kept, the new column filled
   auto note =
       query_row(c.value(), "SELECT note FROM messages", [](const db::Statement& r) { return r.text(0); });
   ASSERT_TRUE(note && *note);
   EXPECT_EQ(**note, "none");
-  EXPECT_EQ(migrate(*c, later), 2);  // nothing left to apply
+  EXPECT_EQ(migrate(*c, later), current + 1);  // nothing left to apply
 
-  // A program that knows only version 1 refuses the newer database rather than misread it.
+  // A program that knows only the current versions refuses the newer database rather than misread it.
   auto refused = Store::open(dir.path());
   ASSERT_FALSE(refused);
   EXPECT_NE(refused.error().find("newer"), std::string::npos) << refused.error();
@@ -111,14 +112,14 @@ TEST(StoreSchema, AFailedMigrationChangesNothing) {
   { ASSERT_TRUE(open_store(dir)); }
   auto c = open_connection(dir.path() / "imsgate.sqlite");
   ASSERT_TRUE(c);
-  const Migration broken[] = {
-      migrations().front(),
-      {2, "CREATE TABLE halfway (x INTEGER); CREATE TABLE broken (;"},
-  };
+  const int current = migrations().back().version;
+  std::vector<Migration> broken(migrations().begin(), migrations().end());
+  broken.push_back({current + 1, "CREATE TABLE halfway (x INTEGER); CREATE TABLE broken (;"});
   auto version = migrate(*c, broken);
   ASSERT_FALSE(version);
-  EXPECT_NE(version.error().find("migration 2"), std::string::npos) << version.error();
-  EXPECT_EQ(pragma(*c, "user_version"), "1");
+  EXPECT_NE(version.error().find(fmt::format("migration {}", current + 1)), std::string::npos)
+      << version.error();
+  EXPECT_EQ(pragma(*c, "user_version"), std::to_string(current));
   auto halfway = query_row(*c, "SELECT count(*) FROM sqlite_schema WHERE name = 'halfway'",
                            [](const db::Statement& r) { return r.int64(0); });
   ASSERT_TRUE(halfway && *halfway);
