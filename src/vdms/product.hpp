@@ -37,8 +37,11 @@ struct ProductOutput {
 // its required environments are given.
 ProductOutput produce(const ims2::request::Job& job, ProductContext& context);
 
-// The products by domain (products_shi.cpp, products_waveform.cpp, products_rn.cpp); `produce` picks one.
+// The products by domain; `produce` picks one. WAVEFORM (products_waveform.cpp); BULLETIN, ORIGIN, EVENT,
+// ARRIVAL and SLSD (products_events.cpp); the other S/H/I lines: station metadata and status reports
+// (products_shi.cpp); the radionuclide lines (products_rn.cpp).
 ProductOutput produce_waveform(const ims2::request::Job& job, ProductContext& context);
+ProductOutput produce_events(const ims2::request::Job& job, ProductContext& context);
 ProductOutput produce_shi(const ims2::request::Job& job, ProductContext& context);
 ProductOutput produce_rn(const ims2::request::Job& job, ProductContext& context);
 

@@ -9,7 +9,17 @@ ProductOutput produce(const ims2::request::Job& job, ProductContext& context) {
   using ims2::request::Domain;
   using ims2::request::RequestKeyword;
   const auto& spec = ims2::request::request_spec(job.request.keyword);
-  if (job.request.keyword == RequestKeyword::waveform) return produce_waveform(job, context);
+  switch (ims2::request::canonical(job.request.keyword)) {
+    case RequestKeyword::waveform:
+      return produce_waveform(job, context);
+    case RequestKeyword::bulletin:
+    case RequestKeyword::origin:
+    case RequestKeyword::event:
+    case RequestKeyword::arrival:
+      return produce_events(job, context);
+    default:
+      break;
+  }
   switch (spec.domain) {
     case Domain::shi:
       return produce_shi(job, context);
