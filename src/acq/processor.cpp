@@ -51,6 +51,31 @@ std::string format_diagnostics(const ims2::Diagnostics& diagnostics) {
   return out;
 }
 
+// Returned mail is not answered (10.6.3): it goes to the operator, among the rejected messages.
+bool is_returned_mail(std::string_view sender) {
+  const std::string local = ims2::to_lower(sender.substr(0, sender.find('@')));
+  return local == "mailer-daemon" || local == "postmaster";
+}
+
+// A request (or the one-word HELP) is queued for the request engine with the message, whatever its syntax:
+// every request is answered (10.6.5), with an ERROR_LOG when it cannot be read. Who may receive what is the
+// engine's question, not the acquisition's.
+void take_request(Verdict& verdict) {
+  store::MessageRecord& record = verdict.commit.record;
+  if (is_returned_mail(record.sender)) {
+    reject(verdict, "returned_mail", fmt::format("{} sends returned mail: not answered", record.sender));
+    return;
+  }
+  record.accepted = true;
+  store::RequestRow request;
+  request.channel = store::RequestChannel::email;
+  request.requester = record.sender;
+  request.msg_id = record.msg_id;
+  request.received_at = record.received_at;
+  request.reply_to = verdict.reply_to;
+  verdict.commit.request = std::move(request);
+}
+
 // The preface fields worth keeping of the first message found in the text.
 void describe(const ims2::Message& message, store::MessageRecord& record, bool& ack_asked) {
   const ims2::Preface* preface = ims2::preface_of(message);
@@ -113,10 +138,14 @@ Verdict Processor::examine(std::string_view raw, const Arrival& arrival) const {
     return verdict;
   }
   describe(read.messages.front(), record, verdict.ack_asked);
+  if (record.msg_type == "request" || record.msg_type == "help") {
+    take_request(verdict);
+    return verdict;
+  }
   if (record.msg_type != "data" && record.msg_type != "labdata" && record.msg_type != "command_response") {
     reject(verdict, "unsupported",
-           fmt::format("MSG_TYPE {} is not taken by the acquisition: requests and subscriptions are not "
-                       "answered yet",
+           fmt::format("MSG_TYPE {} is not taken by the acquisition: subscriptions and commands are not "
+                       "taken yet",
                        record.msg_type));
     return verdict;
   }

@@ -15,6 +15,7 @@
 #include "store/registry_seed.hpp"
 #include "store/store.hpp"
 #include "web/acquisition_api.hpp"
+#include "web/request_api.hpp"
 
 namespace imsgate::cli {
 namespace {
@@ -29,6 +30,8 @@ struct AdminOptions {
   std::optional<double> latitude, longitude;
   // sender, cert, user, token
   std::string address, station, file, email, prefix;
+  // grant
+  std::string product;
   bool authority = false, admin = false, json = false, all_rejected = false;
   int limit = 50;
   std::int64_t id = 0;
@@ -136,6 +139,45 @@ int rejected_list(store::Store& store, const AdminOptions& o) {
   return kOk;
 }
 
+int grant(store::Store& store, const AdminOptions& o, bool add) {
+  const auto user = store.user(o.email);
+  if (!user) return report(tl::unexpected("no user " + o.email + " (imsgate admin user add)"), "");
+  const store::GrantRow row{user->id, o.product, o.station};
+  if (add)
+    return report(store.add_grant(row),
+                  fmt::format("{} may receive {} of {}", o.email, o.product, o.station));
+  return report(store.remove_grant(row), "grant removed");
+}
+
+int grant_list(store::Store& store, const AdminOptions& o) {
+  const auto user = store.user(o.email);
+  if (!user) return report(tl::unexpected("no user " + o.email), "");
+  if (user->admin) std::cout << "(administrator: may receive everything)\n";
+  for (const auto& g : store.grants(user->id)) std::cout << fmt::format("{:<14} {}\n", g.product, g.station);
+  return kOk;
+}
+
+// Every request and its delivery (10.6.6): who, what, when, how large, how it ended.
+int request_list(store::Store& store, const AdminOptions& o) {
+  std::int64_t user_id = 0;
+  if (!o.email.empty()) {
+    const auto user = store.user(o.email);
+    if (!user) return report(tl::unexpected("no user " + o.email), "");
+    user_id = user->id;
+  }
+  for (const auto& r : store.requests(user_id, o.limit)) {
+    if (o.json) {
+      std::cout << web::request_json(r).dump() << '\n';
+      continue;
+    }
+    std::cout << fmt::format("{:>6}  {}  {:<5} {:<7} {:<30} {:<20} {:>9} B  {}\n", r.id,
+                             format_time(r.received_at), store::request_channel_name(r.channel),
+                             store::request_status_name(r.status), r.requester, r.products.substr(0, 20),
+                             r.response_bytes, r.outcome);
+  }
+  return kOk;
+}
+
 // Judges a stored message again (after a registry change, say) from its archived bytes.
 int reprocess(store::Store& store, const AdminOptions& o) {
   std::vector<std::int64_t> ids;
@@ -231,6 +273,10 @@ int dispatch(const CLI::App& admin, const AdminOptions& o) {
   }
   if (is("token", "revoke")) return report(store->revoke_token(o.prefix), "token revoked");
   if (is("rejected", "")) return rejected_list(*store, o);
+  if (is("grant", "add")) return grant(*store, o, true);
+  if (is("grant", "remove")) return grant(*store, o, false);
+  if (is("grant", "list")) return grant_list(*store, o);
+  if (is("requests", "")) return request_list(*store, o);
   if (is("reprocess", "")) return reprocess(*store, o);
   std::cerr << admin.help();
   return 2;
@@ -240,8 +286,8 @@ int dispatch(const CLI::App& admin, const AdminOptions& o) {
 
 Runner add_admin_command(CLI::App& app) {
   auto o = std::make_shared<AdminOptions>();
-  auto* admin =
-      app.add_subcommand("admin", "Manage the station registry, users, tokens and rejected messages");
+  auto* admin = app.add_subcommand(
+      "admin", "Manage the station registry, users, tokens, grants, requests and rejected messages");
   admin->add_option("--data-dir", o->data_dir, "The server's data directory")->capture_default_str();
   admin->require_subcommand(1);
 
@@ -299,6 +345,21 @@ Runner add_admin_command(CLI::App& app) {
   auto* rejected = admin->add_subcommand("rejected", "List rejected messages with their reasons");
   rejected->add_option("--limit", o->limit)->capture_default_str();
   rejected->add_flag("--json", o->json, "One JSON object per message");
+
+  auto* grant = admin->add_subcommand("grant", "What users may receive by request")->require_subcommand(1);
+  for (auto* verb : {grant->add_subcommand("add", "Let a user receive a product of some stations"),
+                     grant->add_subcommand("remove", "Take a grant back")}) {
+    verb->add_option("--user", o->email)->required();
+    verb->add_option("--product", o->product, "A request keyword (waveform, sphdf, ...) or *")->required();
+    verb->add_option("--station", o->station, "A station code, with * wildcards; * for every station")
+        ->required();
+  }
+  grant->add_subcommand("list", "List a user's grants")->add_option("--user", o->email)->required();
+
+  auto* requests = admin->add_subcommand("requests", "List requests and their deliveries, newest first");
+  requests->add_option("--user", o->email, "Only this user's");
+  requests->add_option("--limit", o->limit)->capture_default_str();
+  requests->add_flag("--json", o->json, "One JSON object per request");
 
   auto* again = admin->add_subcommand("reprocess", "Judge stored messages again from their archived bytes");
   again->add_option("id", o->id, "Message id");

@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
   const Runner serve = add_serve_command(app);
   const Runner ingest = add_ingest_command(app);
   const Runner admin = add_admin_command(app);
+  const Runner request = add_request_command(app);
+  const Runner get = add_get_command(app);
 
   try {
     app.parse(argc, argv);
@@ -72,6 +74,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("serve")) return serve();
   if (app.got_subcommand("ingest")) return ingest();
   if (app.got_subcommand("admin")) return admin();
+  if (app.got_subcommand("request")) return request();
+  if (app.got_subcommand("get")) return get();
   if (*check_cmd) return run_check(check, std::cout, std::cerr);
   if (*dump_cmd) return run_dump(dump, std::cout, std::cerr);
   if (*fmt_cmd) return run_fmt(fmt, std::cout, std::cerr);

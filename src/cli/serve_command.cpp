@@ -1,6 +1,7 @@
 // `imsgate serve`: one process that takes messages in (intake, uploads), judges and stores them, answers,
 // backfills, and serves the HTTP API, until SIGINT or SIGTERM.
 #include <csignal>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -18,8 +19,11 @@
 #include "store/store.hpp"
 #include "telemetry/log.hpp"
 #include "telemetry/metrics.hpp"
+#include "vdms/engine.hpp"
+#include "vdms/request_worker.hpp"
 #include "web/acquisition_api.hpp"
 #include "web/http_server.hpp"
+#include "web/request_api.hpp"
 
 namespace imsgate::cli {
 namespace {
@@ -106,7 +110,8 @@ class Housekeeping {
         if (const auto queued = backfill_.run_once(now()); queued > 0)
           log_.info("backfill requests queued", {{"count", queued}});
       }
-      if (config_.replies.enabled && outbox_.waiting() > 0) {
+      // The outbox fills only with what the configuration asks to send: replies, answers, backfill requests.
+      if (outbox_.waiting() > 0) {
         const auto attempt = outbox_.send_waiting(config_.smtp);
         if (attempt.sent) log_.info("mail sent", {{"count", attempt.sent}});
         if (attempt.failed)
@@ -125,6 +130,58 @@ class Housekeeping {
   acq::ReplyWriter& writer_;
   const telemetry::Logger& log_;
   acq::Backfill backfill_;
+};
+
+// How the request engine's e-mail answers go out: each message of the answer one e-mail into the outbox,
+// S/MIME-signed with the centre's key when one is configured.
+class AnswerMailer {
+ public:
+  AnswerMailer(const ServerConfig& config, const acq::Outbox& outbox) : outbox_(outbox) {
+    from_ = config.responses_from.empty() ? config.replies.from : config.responses_from;
+    if (!config.signing_certificate.empty()) {
+      certificate_ = read_text(config.signing_certificate);
+      key_ = read_text(config.signing_key);
+    }
+  }
+
+  // An error when the signing files could not be read.
+  std::string problem() const {
+    if (certificate_ && key_) return {};
+    return certificate_ ? key_.error() : certificate_.error();
+  }
+
+  tl::expected<void, std::string> operator()(const std::string& to, const vdms::Answer& answer) const {
+    if (to.empty()) return tl::unexpected(std::string("no address to answer to"));
+    for (std::size_t i = 0; i < answer.messages.size(); ++i) {
+      std::string subject =
+          answer.help ? std::string("HELP") : fmt::format("IMS2.0 response {}", answer.msg_id);
+      if (answer.messages.size() > 1)
+        subject += fmt::format(" (part {} of {})", i + 1, answer.messages.size());
+      const mail::Envelope envelope{from_, to, subject};
+      std::string mail;
+      if (certificate_ && !certificate_->empty()) {
+        auto signed_mail = mail::sign_message(envelope, answer.messages[i], *certificate_, *key_);
+        if (!signed_mail) return tl::unexpected("signing: " + signed_mail.error());
+        mail = std::move(*signed_mail);
+      } else {
+        mail = mail::plain_message(envelope, answer.messages[i]);
+      }
+      if (auto queued = outbox_.put({from_, {to}, std::move(mail)}); !queued) return queued;
+    }
+    return {};
+  }
+
+ private:
+  static tl::expected<std::string, std::string> read_text(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return tl::unexpected(fmt::format("cannot read {}", file));
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  const acq::Outbox& outbox_;
+  std::string from_;
+  tl::expected<std::string, std::string> certificate_ = std::string();
+  tl::expected<std::string, std::string> key_ = std::string();
 };
 
 int run_serve(const ServeOptions& options) {
@@ -184,6 +241,14 @@ int run_serve(const ServeOptions& options) {
       store, intake_dir, [&trust] { return trust.current(); }, config->intake);
   acq::ReplyWriter writer(config->replies);
   if (config->replies.enabled) intake.set_replies(&writer, &outbox);
+
+  const AnswerMailer mailer(*config, outbox);
+  if (const auto problem = mailer.problem(); !problem.empty()) {
+    log.error("cannot read the signing key of answers", {{"reason", problem}});
+    return 1;
+  }
+  const vdms::Engine engine(store, config->engine, [&writer] { return writer.next_msg_id(now()); });
+  vdms::RequestWorker worker(store, engine, data_dir / "responses", std::cref(mailer));
   intake.set_events({[&](const store::MessageRecord& record, double seconds) {
                        metrics.count(record, seconds);
                        log.log(record.accepted ? LogLevel::info : LogLevel::warn,
@@ -194,6 +259,8 @@ int run_serve(const ServeOptions& options) {
                                 {"station", record.station},
                                 {"data_types", record.data_types},
                                 {"reason", record.reason}});
+                       if (record.accepted && (record.msg_type == "request" || record.msg_type == "help"))
+                         worker.notify();
                      },
                      [&](const std::string& reason) {
                        log.error("intake batch not stored", {{"reason", reason}});
@@ -202,6 +269,8 @@ int run_serve(const ServeOptions& options) {
   web::Router router;
   const web::AcquisitionApi api{store, intake_dir, [&intake] { intake.notify(); }, registry};
   web::add_acquisition_routes(router, api);
+  const web::RequestApi request_api{store, worker, config->inline_limit};
+  web::add_request_routes(router, request_api);
   config->http.on_response = [&](const web::Request& request, const web::Response& response, double seconds) {
     metrics.http.add({{"method", request.method}, {"status", std::to_string(response.status)}});
     log.debug("http", {{"method", request.method},
@@ -226,6 +295,7 @@ int run_serve(const ServeOptions& options) {
   Housekeeping housekeeping(*config, store, trust, outbox, writer, log);
   std::jthread intake_thread([&intake](std::stop_token stop) { intake.run(stop); });
   std::jthread housekeeping_thread([&housekeeping](std::stop_token stop) { housekeeping.run(stop); });
+  std::jthread request_thread([&worker](std::stop_token stop) { worker.run(stop); });
 
   int signal = 0;
   sigwait(&stop_signals, &signal);
@@ -233,6 +303,7 @@ int run_serve(const ServeOptions& options) {
   server.stop();
   intake_thread.request_stop();
   housekeeping_thread.request_stop();
+  request_thread.request_stop();
   return 0;
 }
 

@@ -51,6 +51,7 @@ tl::expected<void, std::string> parse_listen(std::string_view listen, web::Serve
 
 tl::expected<ServerConfig, std::string> read_server_config(const std::filesystem::path& file) {
   ServerConfig config;
+  config.engine.source = config.replies.source;
   if (file.empty()) return config;
   toml::table table;
   try {
@@ -65,6 +66,10 @@ tl::expected<ServerConfig, std::string> read_server_config(const std::filesystem
   std::string log_format = "text";
   std::int64_t threads = config.http.threads, intake_threads = config.intake.threads;
   std::int64_t batch = static_cast<std::int64_t>(config.intake.batch_size);
+  std::int64_t email_limit = static_cast<std::int64_t>(config.engine.email_limit);
+  std::int64_t http_limit = static_cast<std::int64_t>(config.engine.rest_limit);
+  std::int64_t inline_limit = static_cast<std::int64_t>(config.inline_limit);
+  std::string engine_source;
   std::vector<tl::expected<void, std::string>> reads{
       read_key(table, "server.listen", listen),
       read_key(table, "server.threads", threads),
@@ -92,6 +97,14 @@ tl::expected<ServerConfig, std::string> read_server_config(const std::filesystem
       read_key(table, "log.level", log_level),
       read_key(table, "log.format", log_format),
       read_key(table, "registry.seed", config.seed_registry),
+      read_key(table, "requests.source", engine_source),
+      read_key(table, "requests.contact", config.engine.contact),
+      read_key(table, "requests.email_limit", email_limit),
+      read_key(table, "requests.http_limit", http_limit),
+      read_key(table, "requests.inline_limit", inline_limit),
+      read_key(table, "requests.from", config.responses_from),
+      read_key(table, "requests.signing_certificate", config.signing_certificate),
+      read_key(table, "requests.signing_key", config.signing_key),
   };
   for (const auto& read : reads)
     if (!read) return tl::unexpected(fmt::format("{}: {}", file.string(), read.error()));
@@ -107,6 +120,15 @@ tl::expected<ServerConfig, std::string> read_server_config(const std::filesystem
   if (threads < 1 || intake_threads < 1 || batch < 1)
     return tl::unexpected(fmt::format(
         "{}: server.threads, intake.threads and intake.batch_size are at least 1", file.string()));
+  if (email_limit < 0 || http_limit < 0 || inline_limit < 0)
+    return tl::unexpected(fmt::format("{}: requests.*_limit must not be negative", file.string()));
+  if (config.signing_certificate.empty() != config.signing_key.empty())
+    return tl::unexpected(
+        fmt::format("{}: requests.signing_certificate and requests.signing_key go together", file.string()));
+  config.engine.email_limit = static_cast<std::size_t>(email_limit);
+  config.engine.rest_limit = static_cast<std::size_t>(http_limit);
+  config.inline_limit = static_cast<std::size_t>(inline_limit);
+  config.engine.source = engine_source.empty() ? config.replies.source : engine_source;
   config.http.threads = static_cast<int>(threads);
   config.intake.threads = static_cast<int>(intake_threads);
   config.intake.batch_size = static_cast<std::size_t>(batch);

@@ -14,6 +14,7 @@
 #include "acq/replies.hpp"
 #include "mail/smtp.hpp"
 #include "telemetry/log.hpp"
+#include "vdms/engine.hpp"
 #include "web/http_server.hpp"
 
 namespace imsgate::cli {
@@ -30,6 +31,13 @@ struct ServerConfig {
   acq::BackfillSettings backfill_settings;
   telemetry::LogSettings log;
   bool seed_registry = true;  // load the IMS stations and laboratories into an empty registry
+
+  // The request engine: its limits and HELP, and how its e-mail answers go out.
+  vdms::EngineSettings engine;
+  std::size_t inline_limit = 1'000'000;  // larger answers of a synchronous REST request are given as a job
+  std::string responses_from;            // From of e-mailed answers; empty: replies.from
+  std::string signing_certificate;       // PEM files: e-mailed answers are S/MIME-signed when both are set
+  std::string signing_key;
 };
 
 // Reads the file (empty path: the defaults). An error names the key and what is wrong with it.

@@ -1,5 +1,5 @@
-// The subcommands that run or manage a data centre: serve, ingest and admin. Each adds itself to the
-// command line and gives back what runs it once the line is parsed.
+// The subcommands that run, manage or ask a data centre: serve, ingest, admin, request and get. Each adds
+// itself to the command line and gives back what runs it once the line is parsed.
 #pragma once
 
 #include <filesystem>
@@ -18,5 +18,7 @@ std::filesystem::path default_data_dir();
 Runner add_serve_command(CLI::App& app);
 Runner add_ingest_command(CLI::App& app);
 Runner add_admin_command(CLI::App& app);
+Runner add_request_command(CLI::App& app);  // the client: request and get
+Runner add_get_command(CLI::App& app);
 
 }  // namespace imsgate::cli

@@ -36,6 +36,12 @@ class Transfer {
   void set(CURLoption option, Value value) {
     if (handle_ && code_ == CURLE_OK) code_ = curl_easy_setopt(handle_.get(), option, value);
   }
+  long info_long(CURLINFO info) const {
+    long value = 0;
+    if (handle_) curl_easy_getinfo(handle_.get(), info, &value);
+    return value;
+  }
+
   // The transfer, or why it failed, prefixed by what.
   tl::expected<void, std::string> perform(std::string_view what) {
     if (!handle_) return tl::unexpected(std::string(what) + ": libcurl cannot start a transfer");
@@ -71,7 +77,63 @@ std::size_t write_download(char* data, std::size_t size, std::size_t count, void
   return n;
 }
 
+// One header line of an HTTP answer: "Name: value\r\n" (the status line and the blank line are skipped).
+std::size_t read_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* headers = static_cast<std::vector<std::pair<std::string, std::string>>*>(user);
+  const std::string_view line(data, size * count);
+  const std::size_t colon = line.find(':');
+  if (colon != std::string_view::npos) {
+    std::string name(line.substr(0, colon));
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+      value.remove_suffix(1);
+    headers->emplace_back(std::move(name), std::string(value));
+  }
+  return size * count;
+}
+
 }  // namespace
+
+std::string HttpAnswer::header(std::string_view lower_case_name) const {
+  for (const auto& [name, value] : headers)
+    if (name == lower_case_name) return value;
+  return {};
+}
+
+tl::expected<HttpAnswer, std::string> http_exchange(const HttpCall& call) {
+  init_curl();
+  std::unique_ptr<curl_slist, SlistFree> headers;
+  for (const auto& header : call.headers) {
+    curl_slist* list = curl_slist_append(headers.get(), header.c_str());
+    if (list == nullptr) return tl::unexpected(std::string("out of memory"));
+    headers.release();
+    headers.reset(list);
+  }
+  HttpAnswer answer;
+  Transfer transfer;
+  transfer.set(CURLOPT_URL, call.url.c_str());
+  transfer.set(CURLOPT_PROTOCOLS_STR, "http,https");
+  transfer.set(CURLOPT_CUSTOMREQUEST, call.method.c_str());
+  transfer.set(CURLOPT_HTTPHEADER, headers.get());
+  if (!call.body.empty()) {
+    transfer.set(CURLOPT_POSTFIELDS, call.body.data());
+    transfer.set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
+  }
+  if (!call.verify_peer) {
+    transfer.set(CURLOPT_SSL_VERIFYPEER, 0L);
+    transfer.set(CURLOPT_SSL_VERIFYHOST, 0L);
+  }
+  transfer.set(CURLOPT_TIMEOUT, call.timeout_seconds);
+  transfer.set(CURLOPT_HEADERFUNCTION, read_header);
+  transfer.set(CURLOPT_HEADERDATA, &answer.headers);
+  transfer.set(CURLOPT_WRITEFUNCTION, write_download);
+  transfer.set(CURLOPT_WRITEDATA, &answer.body);
+  if (auto done = transfer.perform(call.url); !done) return tl::unexpected(done.error());
+  answer.status = transfer.info_long(CURLINFO_RESPONSE_CODE);
+  return answer;
+}
 
 tl::expected<void, std::string> send_mail(const SmtpSettings& settings, std::string_view from,
                                           const std::vector<std::string>& recipients,

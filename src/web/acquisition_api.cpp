@@ -1,26 +1,15 @@
 #include "web/acquisition_api.hpp"
 
-#include <charconv>
-
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "acq/intake.hpp"
 #include "store/archive.hpp"
+#include "web/api_support.hpp"
 
 namespace imsgate::web {
-namespace {
 
 using nlohmann::json;
-
-std::string iso_time(ims2::TimePoint time) {
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(time);
-  const auto micros = (time - seconds).count();
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:06}Z", seconds, micros);
-}
-
-}  // namespace
 
 json message_json(const store::MessageRecord& r) {
   return {{"id", r.id},
@@ -43,30 +32,6 @@ json message_json(const store::MessageRecord& r) {
 }
 
 namespace {
-
-Response json_response(int status, const json& body) {
-  return Response{status, "application/json", body.dump(), {}};
-}
-
-template <class Int>
-std::optional<Int> to_number(std::string_view text) {
-  Int value{};
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-template <class Int>
-Int query_number(const Request& request, const std::string& key, Int fallback) {
-  const auto found = request.query.find(key);
-  return found == request.query.end() ? fallback : to_number<Int>(found->second).value_or(fallback);
-}
-
-Response unauthorised() {
-  Response response = json_error(401, "an API token is needed: Authorization: Bearer TOKEN");
-  response.headers.emplace_back("WWW-Authenticate", "Bearer");
-  return response;
-}
 
 Response upload(const AcquisitionApi& api, const Request& request) {
   const auto user = authenticate(request, api.store);
