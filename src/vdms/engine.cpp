@@ -108,7 +108,8 @@ Answer Engine::answer(std::string_view text, const Requester& requester, Channel
       answer.products += (answer.products.empty() ? "" : ",") + name;
       if (job.request.keyword == ims2::request::RequestKeyword::help) {
         draft.log.push_back("HELP:");
-        std::string_view help = help_text();
+        const std::string text = help_text();
+        std::string_view help = text;
         while (!help.empty()) {
           const std::size_t lf = help.find('\n');
           draft.log.emplace_back(help.substr(0, lf));
@@ -130,7 +131,7 @@ Answer Engine::answer(std::string_view text, const Requester& requester, Channel
 
   answer.errors = static_cast<int>(draft.errors.size());
   const std::size_t limit = channel == Channel::email ? settings_.email_limit : settings_.rest_limit;
-  answer.messages = write_response(draft, limit, {next_msg_id_, settings_.source});
+  answer.messages = write_response(std::move(draft), limit, {next_msg_id_, settings_.source});
   for (const auto& message : answer.messages) answer.bytes += message.size();
   answer.outcome = fmt::format("{} section{}, {} error{}, {} part{}", answer.sections,
                                answer.sections == 1 ? "" : "s", answer.errors, answer.errors == 1 ? "" : "s",

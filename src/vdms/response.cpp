@@ -1,5 +1,8 @@
 #include "vdms/response.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "ims2/shi/log.hpp"
@@ -23,12 +26,13 @@ std::size_t section_size(const ims2::DataSection& section) {
 
 }  // namespace
 
-std::vector<std::string> write_response(const ResponseDraft& draft, std::size_t max_bytes,
+std::vector<std::string> write_response(ResponseDraft draft, std::size_t max_bytes,
                                         const ResponseIds& ids) {
   std::vector<ims2::DataSection> all;
   all.reserve(draft.sections.size() + 2);
   if (!draft.log.empty()) all.push_back(log_section("LOG", draft.log));
-  all.insert(all.end(), draft.sections.begin(), draft.sections.end());
+  std::move(draft.sections.begin(), draft.sections.end(), std::back_inserter(all));
+  draft.sections.clear();
   if (!draft.errors.empty()) all.push_back(log_section("ERROR_LOG", draft.errors));
 
   // The preface and STOP of one part, with room for the longest REF_ID.

@@ -29,7 +29,8 @@ struct ResponseIds {
 // a whole message with its own MSG_ID and "REF_ID ... PART n OF N", filled section by section up to the
 // limit. The LOG goes first in the first part, the ERROR_LOG last in the last; a section larger than the
 // limit goes alone in its part, since a section cannot be cut.
-std::vector<std::string> write_response(const ResponseDraft& draft, std::size_t max_bytes,
+// The draft is taken by value, so that a caller that moves it in has its sections moved, not copied.
+std::vector<std::string> write_response(ResponseDraft draft, std::size_t max_bytes,
                                         const ResponseIds& ids);
 
 }  // namespace imsgate::vdms
