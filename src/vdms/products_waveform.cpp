@@ -25,6 +25,7 @@ using std::chrono::microseconds;
 // A response section is cut at DATA_TYPE boundaries only: several WAVEFORM sections of about this size let a
 // long request be split into e-mail parts.
 constexpr std::size_t kSectionBytes = 256 * 1024;
+constexpr std::string_view kDefaultSubformat = "CM6";
 
 std::vector<std::string> list_items(const ims2::request::Environment& environment, EnvKeyword keyword) {
   std::vector<std::string> items;
@@ -209,8 +210,10 @@ ProductOutput produce_waveform(const ims2::request::Job& job, ProductContext& co
   const auto& environment = job.environment;
   const auto& spec = ims2::request::request_spec(job.request.keyword);
 
-  const std::string subformat = ims2::to_upper(
-      job.request.subformat.empty() ? std::string(spec.default_subformat) : job.request.subformat);
+  // 4.7.34 names no default subformat; CM6 is the one the spec's examples and the IDC answer in.
+  std::string subformat =
+      job.request.subformat.empty() ? std::string(spec.default_subformat) : job.request.subformat;
+  subformat = subformat.empty() ? std::string(kDefaultSubformat) : ims2::to_upper(subformat);
   if (!ims2::codec::parse_subformat(subformat)) {
     out.errors.push_back(
         fmt::format("subformat {} cannot be written: only INT, CM6, CM8 and CSF", subformat));
