@@ -247,8 +247,8 @@ TEST_F(WaveformRequest, ChannelWildcardsSelectTheChannels) {
   const std::string time = "2026/11/01 05:00 to 2026/11/01 05:01";
   const auto channels = [&](std::string_view chan_list) {
     std::set<std::string> found;
-    for (const auto* segment : segments(ask(request(time, "H*", chan_list), analyst_)))
-      found.insert(segment->wid2.channel);
+    const Response response = ask(request(time, "H*", chan_list), analyst_);
+    for (const auto* segment : segments(response)) found.insert(segment->wid2.channel);
     return found;
   };
   EXPECT_EQ(channels("*"), (std::set<std::string>{"BHZ", "BHN", "BHE"}));
