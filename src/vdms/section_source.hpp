@@ -26,6 +26,9 @@ class SectionSource {
   // lines, numbered as in the message.
   tl::expected<ims2::DataSection, std::string> section(std::int64_t message_id, int section_index);
 
+  // Drops the kept text of a message (a product done with it), so that a long request holds one at a time.
+  void release(std::int64_t message_id) { bodies_.erase(message_id); }
+
  private:
   const store::Store& store_;
   std::map<std::int64_t, std::shared_ptr<const std::string>> bodies_;
