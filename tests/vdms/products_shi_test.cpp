@@ -190,6 +190,15 @@ TEST_F(ShiProductsTest, StaStatusOfSelectedStations) {  // Listing 4.43, TIME of
   EXPECT_DOUBLE_EQ(*status.records[0].geophysical_availability, 91.667);
 }
 
+TEST_F(ShiProductsTest, AuthStatusKeepsTheStationsFailedIntervals) {  // Appendix I.5 (no listing in ch. 4)
+  const auto status = only<shi::AuthStatus>(
+      ask("time 1994/12/03 to 1994/12/04\nsta_list ABC\nchan_list *\nauth_status ims2.0\n"), "AUTH_STATUS");
+  EXPECT_EQ(stations_of(status.records), std::vector<std::string>{"ABC"});
+  EXPECT_EQ(*status.records[0].packets_failed, 3);
+  ASSERT_EQ(status.failures.size(), 1u);
+  EXPECT_EQ(status.failures[0].comment, "Unknown cause");
+}
+
 TEST_F(ShiProductsTest, AStationNotStoredIsSaidInTheLog) {
   const auto message = ask("sta_list AAK, XYZ9\nstation ims2.0\n");
   EXPECT_EQ(stations_of(only<shi::Station>(message, "STATION").records), std::vector<std::string>{"AAK"});
@@ -197,8 +206,12 @@ TEST_F(ShiProductsTest, AStationNotStoredIsSaidInTheLog) {
 }
 
 TEST_F(ShiProductsTest, ARegisteredStationWithoutStationDataHasTheRegistryCoordinates) {
-  ASSERT_TRUE(loaded_.store().put_station(
-      {.code = "QQQ1", .kind = "seismic", .name = "", .country = "", .latitude = 12.5, .longitude = -3.25}));
+  store::StationRow registered;
+  registered.code = "QQQ1";
+  registered.kind = "seismic";
+  registered.latitude = 12.5;
+  registered.longitude = -3.25;
+  ASSERT_TRUE(loaded_.store().put_station(registered));
   const auto message = ask("sta_list QQQ1\nstation ims2.0\n");
   const auto station = only<shi::Station>(message, "STATION");
   ASSERT_EQ(station.records.size(), 1u);
