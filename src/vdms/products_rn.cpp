@@ -366,9 +366,100 @@ ProductOutput produce_items(const ims2::request::Job& job, ProductContext& conte
   return out;
 }
 
+// "Executive Summary for 2001-03-01 00:00:00 to 2001-03-06 00:00:00" (App. I.18): the period summarised.
+std::optional<std::pair<TimePoint, TimePoint>> summary_period(std::string_view body) {
+  constexpr std::string_view kTitle = "executive summary for ";
+  for (std::size_t at = 0; at < body.size();) {
+    const std::size_t lf = std::min(body.find('\n', at), body.size());
+    const std::string_view line = ims2::trim(body.substr(at, lf - at));
+    at = lf + 1;
+    if (!ims2::istarts_with(line, kTitle)) continue;
+    std::vector<std::string> words;
+    for (std::string_view rest = line.substr(kTitle.size()); !(rest = ims2::trim(rest)).empty();) {
+      const std::size_t blank = std::min(rest.find(' '), rest.size());
+      words.emplace_back(rest.substr(0, blank));
+      rest.remove_prefix(blank);
+    }
+    if (words.size() != 5 || !ims2::iequals(words[2], "to")) return std::nullopt;
+    std::replace(words[0].begin(), words[0].end(), '-', '/');
+    std::replace(words[3].begin(), words[3].end(), '-', '/');
+    const auto from = ims2::parse_fixed_date_time(words[0], words[1]);
+    const auto to = ims2::parse_fixed_date_time(words[3], words[4]);
+    if (!from || !to) return std::nullopt;
+    return std::make_pair(*from, *to);
+  }
+  return std::nullopt;
+}
+
+// EXECSUM (4.7.16): the IDC's summaries as received, those whose period meets TIME. They have no index rows:
+// the messages that hold one are found by their data types.
+ProductOutput produce_execsum(const ims2::request::Job& job, ProductContext& context) {
+  ProductOutput out;
+  const Window window = time_window(job);
+  if (!context.access.may("execsum", "")) {
+    out.errors.push_back("refused: no grant of EXECSUM for all stations");
+    out.log.push_back("no EXECSUM can be sent: it was refused");
+    return out;
+  }
+  for (const EnvKeyword k : {EnvKeyword::depth, EnvKeyword::depth_minus_error, EnvKeyword::event_list,
+                             EnvKeyword::event_sta_dist, EnvKeyword::lat, EnvKeyword::lon, EnvKeyword::mag,
+                             EnvKeyword::mag_type, EnvKeyword::origin_list, EnvKeyword::sta_list})
+    if (job.environment.is_given(k))
+      out.errors.push_back(
+          fmt::format("{} cannot be applied to an executive summary received from the IDC: "
+                      "the summaries of TIME are sent whole",
+                      ims2::to_upper(ims2::request::env_spec(k).name)));
+
+  std::vector<std::pair<TimePoint, ims2::DataSection>> found;
+  bool received = false;  // any summary, whatever its period
+  store::MessageFilter filter{.accepted = true, .data_type = "EXECSUM"};
+  for (bool more = true; more;) {
+    const auto page = context.store.messages(filter);
+    more = static_cast<int>(page.size()) == filter.limit;
+    if (!page.empty()) filter.before_id = page.back().id;
+    for (const store::MessageRecord& message : page) {
+      for (const store::SectionRow& row : context.store.sections(message.id)) {
+        if (!ims2::iequals(row.data_type, "EXECSUM")) continue;
+        received = true;
+        auto section = context.sections.section(message.id, row.index);
+        if (!section) {
+          out.errors.push_back(
+              fmt::format("a stored EXECSUM section (message {}, section {}) could not be "
+                          "sent: {}",
+                          message.id, row.index + 1, section.error()));
+          continue;
+        }
+        const auto period = summary_period(section->body);
+        if (!period) {
+          out.log.push_back(
+              fmt::format("the EXECSUM of message {} names no period it summarises: not sent", message.id));
+          continue;
+        }
+        if ((window.to && period->first >= *window.to) || (window.from && period->second <= *window.from))
+          continue;
+        found.emplace_back(period->first, std::move(*section));
+      }
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [start, section] : found) out.sections.push_back(std::move(section));
+  if (!found.empty())
+    out.log.push_back(fmt::format("found {}", count_text(found.size(), "EXECSUM")));
+  else if (!received)
+    out.log.push_back(
+        "EXECSUM is not produced by this data centre yet: it is an IDC product, sent only as received from "
+        "the "
+        "IDC, and none has been received");
+  else
+    out.log.push_back(fmt::format("no EXECSUM summarises a period that meets TIME {}", window.text));
+  return out;
+}
+
 }  // namespace
 
 ProductOutput produce_rn(const ims2::request::Job& job, ProductContext& context) {
+  if (job.request.keyword == RequestKeyword::execsum) return produce_execsum(job, context);
   const LineSpec spec = line_spec(ims2::request::canonical(job.request.keyword));
   if (spec.data_types.empty()) {
     ProductOutput out;

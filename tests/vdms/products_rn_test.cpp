@@ -309,6 +309,30 @@ TEST_F(ProductsRnTest, RevsampThatNoneWasReceivedOfIsSaidSo) {
       << body_of(m, "LOG");
 }
 
+TEST_F(ProductsRnTest, ExecsumAnswersTheSummariesOfTime) {
+  // Listing 4.26, TIME moved into App. I.18's period (2001-03-01 to 03-06).
+  const auto m = ask("time 2001/03/05 to 2001/03/06\nexecsum ims2.0\n");
+  const auto sections = sections_of(m, "EXECSUM");
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].header.format, "IMS2.0");
+  const auto messages = loaded_->store().messages({.accepted = true, .data_type = "EXECSUM"});
+  ASSERT_EQ(messages.size(), 1u);
+  SectionSource source(loaded_->store());
+  const auto stored = source.section(messages[0].id, 0);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(sections[0].body, stored->body);
+  EXPECT_EQ(sections[0].body.find("Executive Summary for 2001-03-01 00:00:00"), 0u);
+
+  // Listing 4.26 as written: 1998-12-25 is not summarised.
+  const auto none = ask("time 1998/12/25 to 1998/12/26\nexecsum ims2.0\n");
+  EXPECT_TRUE(sections_of(none, "EXECSUM").empty());
+  EXPECT_NE(body_of(none, "LOG")
+                .find("EXECSUM: no EXECSUM summarises a period that meets TIME 1998/12/25 to "
+                      "1998/12/26"),
+            std::string::npos)
+      << body_of(none, "LOG");
+}
+
 TEST_F(ProductsRnTest, NothingStoredForTheRequestIsSaidInTheLog) {
   const auto m = ask("time 2026/11/01 to 2026/11/02\nsta_list ZZZ99\nsphdf\nqcphd\n");
   EXPECT_EQ(m.sections.size(), 1u);
