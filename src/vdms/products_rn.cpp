@@ -251,7 +251,6 @@ tl::expected<ims2::DataSection, std::string> answer_section(ims2::DataSection st
   const Cut cut = cut_of(stored.header.type);
   if (whole || cut == Cut::none) return stored;
   const auto products = products_of(stored.body, cut);
-  if (selected.rows.size() == products.size()) return stored;
   std::vector<const store::ItemRow*> rows = selected.rows;
   std::sort(rows.begin(), rows.end(),
             [](const store::ItemRow* a, const store::ItemRow* b) { return a->item_index < b->item_index; });
@@ -264,6 +263,7 @@ tl::expected<ims2::DataSection, std::string> answer_section(ims2::DataSection st
     body += products[index];
     if (body.back() != '\n') body += '\n';
   }
+  if (rows.size() == products.size()) return stored;
   stored.body = std::move(body);
   return stored;
 }

@@ -219,6 +219,15 @@ TEST_F(ProductsRnTest, MetAnswersThePeriodsThatMeetTime) {
   for (const auto& section : days) EXPECT_TRUE(contains(stored, section.body));
 }
 
+TEST_F(ProductsRnTest, MetSendsOnlyTheGroupsThatMeetTime) {
+  // Listing 4.28 for the second of App. I.22's two CAP14 groups (13:10 to 15:10): the first ends at 13:10.
+  const auto m = ask("time 2021/12/01 13:10 to 2021/12/01 14:00\nsta_list CAP14\nmet\n");
+  const std::string whole = stored_bodies("MET", "CAP14").at(0);
+  const std::size_t second = whole.find("CAP14\n", 1);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_EQ(body_of(m, "MET"), whole.substr(second));
+}
+
 TEST_F(ProductsRnTest, AlertFlowCutsTheStationsAlertsOutOfTheIdcsSection) {
   // Listing 4.6, for AUP10 in the first five days of App. I.1.1's alerts.
   const auto m = ask("time_stamp\ntime 2021/12/01 to 2021/12/06\nsta_list AUP10\nalert_flow\n");
