@@ -108,7 +108,8 @@ Answer Engine::answer(std::string_view text, const Requester& requester, Channel
       answer.products += (answer.products.empty() ? "" : ",") + name;
       if (job.request.keyword == ims2::request::RequestKeyword::help) {
         draft.log.push_back("HELP:");
-        std::string_view help = help_text();
+        const std::string text = help_text();  // the view below must not outlive it
+        std::string_view help = text;
         while (!help.empty()) {
           const std::size_t lf = help.find('\n');
           draft.log.emplace_back(help.substr(0, lf));
