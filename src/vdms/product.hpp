@@ -39,7 +39,7 @@ ProductOutput produce(const ims2::request::Job& job, ProductContext& context);
 
 // The products by domain; `produce` picks one. WAVEFORM (products_waveform.cpp); BULLETIN, ORIGIN, EVENT,
 // ARRIVAL and SLSD (products_events.cpp); the other S/H/I lines: station metadata and status reports
-// (products_shi.cpp); the radionuclide lines (products_rn.cpp).
+// (products_shi.cpp); the radionuclide lines and EXECSUM (products_rn.cpp).
 ProductOutput produce_waveform(const ims2::request::Job& job, ProductContext& context);
 ProductOutput produce_events(const ims2::request::Job& job, ProductContext& context);
 ProductOutput produce_shi(const ims2::request::Job& job, ProductContext& context);

@@ -17,6 +17,8 @@ ProductOutput produce(const ims2::request::Job& job, ProductContext& context) {
     case RequestKeyword::event:
     case RequestKeyword::arrival:
       return produce_events(job, context);
+    case RequestKeyword::execsum:  // an IDC product, sent as received, like the radionuclide reports
+      return produce_rn(job, context);
     default:
       break;
   }
