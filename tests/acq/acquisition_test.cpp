@@ -89,15 +89,57 @@ TEST_F(AcquisitionTest, KeepsInvalidAndUnreadableMessagesWithDiagnostics) {
   EXPECT_EQ(invalid.reason, "invalid");
   EXPECT_THAT(invalid.diagnostics, HasSubstr("message:5:18:")) << "line 5, column 18 holds the bad date";
 
-  const auto request =
-      take(plain_mail("BEGIN IMS2.0\nMSG_TYPE REQUEST\nMSG_ID 7 AUP06\nE-MAIL station@example.org\n"
-                      "TIME 2026/11/01 TO 2026/11/02\nSTA_LIST AUP06\nRMSSOH\nSTOP\n"));
-  EXPECT_EQ(request.reason, "unsupported");
-  EXPECT_EQ(request.msg_type, "request");
+  const auto subscription =
+      take(plain_mail("BEGIN IMS2.0\nMSG_TYPE SUBSCRIPTION\nMSG_ID 7 AUP06\nTIME NOW TO FOREVER\n"
+                      "STA_LIST AUP06\nFREQ DAILY\nRMSSOH\nSTOP\n"));
+  EXPECT_EQ(subscription.reason, "unsupported");
+  EXPECT_EQ(subscription.msg_type, "subscription");
 
   const auto unparseable = take(plain_mail("Dear IDC, please find our data attached.\n"));
   EXPECT_EQ(unparseable.reason, "unparseable");
   EXPECT_FALSE(unparseable.diagnostics.empty());
+}
+
+TEST_F(AcquisitionTest, QueuesARequestWithItsMessage) {
+  // Anyone may ask: who receives what is the request engine's question. A request that cannot be read is
+  // queued too, so that it is answered with an ERROR_LOG (10.6.5).
+  const std::string raw = plain_mail(
+      "BEGIN IMS2.0\nMSG_TYPE REQUEST\nMSG_ID 7 ANY_NDC\nE-MAIL analyst@example.org\n"
+      "TIME 2026/11/01 TO 2026/11/02\nSTA_LIST AUP06\nRMSSOH\nSTOP\n",
+      "analyst@ndc.example");
+  const auto request = take(raw);
+  EXPECT_TRUE(request.accepted) << request.reason << ": " << request.diagnostics;
+  EXPECT_EQ(request.msg_type, "request");
+  const auto broken =
+      take(plain_mail("BEGIN IMS2.0\nMSG_TYPE REQUEST\nMSG_ID 8 ANY_NDC\nTIME 2026/13/01 TO 2026/11/02\n"
+                      "RMSSOH\nSTOP\n",
+                      "analyst@ndc.example"));
+  EXPECT_TRUE(broken.accepted);
+  const auto help = take(plain_mail("help\n", "newcomer@ndc.example"));
+  EXPECT_TRUE(help.accepted) << help.reason;
+  EXPECT_EQ(help.msg_type, "help");
+
+  const auto queued = store_->queued_requests(10);
+  ASSERT_EQ(queued.size(), 3u);
+  EXPECT_EQ(queued[0].channel, store::RequestChannel::email);
+  EXPECT_EQ(queued[0].requester, "analyst@ndc.example");
+  EXPECT_EQ(queued[0].reply_to, "analyst@ndc.example");  // the E-MAIL line is the engine's to read
+  EXPECT_EQ(queued[0].message_id, request.id);
+  EXPECT_EQ(queued[0].msg_id, "7");
+  EXPECT_EQ(queued[1].message_id, broken.id);
+  EXPECT_EQ(queued[2].requester, "newcomer@ndc.example");
+
+  // Redelivered, it is neither stored nor queued again.
+  take(raw);
+  EXPECT_EQ(store_->queued_requests(10).size(), 3u);
+}
+
+TEST_F(AcquisitionTest, ReturnedMailIsNotAnswered) {
+  const auto bounce = take(
+      plain_mail("BEGIN IMS2.0\nMSG_TYPE REQUEST\nMSG_ID 9\nTIME 2026/11/01 TO 2026/11/02\nRMSSOH\nSTOP\n",
+                 "MAILER-DAEMON@relay.example"));
+  EXPECT_EQ(bounce.reason, "returned_mail");
+  EXPECT_TRUE(store_->queued_requests(10).empty());
 }
 
 TEST_F(AcquisitionTest, StoresARedeliveryOnce) {
