@@ -299,7 +299,8 @@ std::vector<Found> read_events(const std::vector<store::EventRow>& rows, Product
 void group_origins(std::vector<Found*>& main, const std::vector<Found>& pool,
                    const std::vector<std::string>& codes) {
   for (Found* m : main) {
-    const shi::Origin* mo = prime_origin(m->event);
+    const shi::Origin prime = *prime_origin(m->event);  // a copy: the block grows below
+    const shi::Origin* mo = &prime;
     for (const Found& g : pool) {
       if (&g == m || std::find(codes.begin(), codes.end(), g.code) == codes.end()) continue;
       const shi::Origin* go = prime_origin(g.event);
