@@ -50,7 +50,7 @@ void add_arrival(SectionIndexer& ix, const std::string& station, const std::stri
                  const std::string& phase, const std::optional<ims2::TimePoint>& time,
                  const std::string& id) {
   if (!time) return;
-  ix.index().arrivals.push_back({ix.section_index(), station, channel, phase, *time, id});
+  ix.index().arrivals.push_back({ix.section_index(), station, channel, phase, *time, id, 0});
 }
 
 void add_events(const std::vector<shi::BulletinEvent>& events, SectionIndexer& ix) {

@@ -109,6 +109,7 @@ struct ArrivalRow {
   std::string phase;
   TimePoint time{};
   std::string arrival_id;
+  std::int64_t message_id = 0;  // the message that holds it: set by the store's queries, ignored by commit
 
   bool operator==(const ArrivalRow&) const = default;
 };

@@ -91,6 +91,8 @@ class Store {
   std::vector<WaveformSegmentRow> segments(std::string_view station, std::string_view channel, TimePoint from,
                                            TimePoint to) const;
   std::vector<EventRow> events(TimePoint from, TimePoint to) const;
+  // Arrivals (of ARRIVAL sections and of bulletins' phase blocks) by arrival time, then station.
+  std::vector<ArrivalRow> arrivals(std::string_view station, TimePoint from, TimePoint to) const;
   std::vector<ItemRow> items(std::string_view data_type, std::string_view station,
                              std::optional<TimePoint> from, std::optional<TimePoint> to) const;
 

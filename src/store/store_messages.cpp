@@ -365,6 +365,24 @@ std::vector<EventRow> Store::events(TimePoint from, TimePoint to) const {
   });
 }
 
+std::vector<ArrivalRow> Store::arrivals(std::string_view station, TimePoint from, TimePoint to) const {
+  std::string sql =
+      "SELECT section_index, station, channel, phase, arrival_time, arrival_id, message_id FROM arrivals "
+      "WHERE arrival_time >= ? AND arrival_time < ?";
+  if (!station.empty()) sql += " AND station = ?";
+  sql += " ORDER BY arrival_time, station, id";
+  return read_with(impl_->readers, [&](db::Connection& c) -> tl::expected<std::vector<ArrivalRow>, Error> {
+    auto statement = c.prepare(sql);
+    if (!statement) return tl::unexpected(statement.error());
+    statement->bind(1, from).bind(2, to);
+    if (!station.empty()) statement->bind(3, station);
+    return read_rows(*statement, [](const db::Statement& r) {
+      return ArrivalRow{
+          static_cast<int>(r.int64(0)), r.text(1), r.text(2), r.text(3), r.time(4), r.text(5), r.int64(6)};
+    });
+  });
+}
+
 std::vector<ItemRow> Store::items(std::string_view data_type, std::string_view station,
                                   std::optional<TimePoint> from, std::optional<TimePoint> to) const {
   std::string sql =

@@ -3,13 +3,14 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
-#include <curl/curl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+
+#include "mail/smtp.hpp"
 
 namespace imsgate::e2e {
 namespace fs = std::filesystem;
@@ -34,11 +35,6 @@ std::vector<char*> argv_of(std::vector<std::string>& arguments) {
   for (auto& argument : arguments) argv.push_back(argument.data());
   argv.push_back(nullptr);
   return argv;
-}
-
-std::size_t append_body(char* data, std::size_t size, std::size_t count, void* out) {
-  static_cast<std::string*>(out)->append(data, size * count);
-  return size * count;
 }
 
 }  // namespace
@@ -122,27 +118,11 @@ std::string ServerProcess::url(std::string_view path) const {
 
 int http_request(const std::string& method, const std::string& url, const std::string& token,
                  const std::string& request_body, std::string& response_body) {
-  response_body.clear();
-  CURL* curl = curl_easy_init();
-  if (!curl) return 0;
-  curl_slist* headers = nullptr;
-  const std::string authorization = "Authorization: Bearer " + token;
-  if (!token.empty()) headers = curl_slist_append(headers, authorization.c_str());
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response_body);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
-  if (method == "POST") {
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request_body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request_body.size()));
-  }
-  long status = 0;
-  if (curl_easy_perform(curl) == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
-  return static_cast<int>(status);
+  std::vector<std::string> headers;
+  if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
+  auto answer = mail::http_exchange({method, url, headers, request_body, 30, true});
+  response_body = answer ? std::move(answer->body) : std::string();
+  return answer ? static_cast<int>(answer->status) : 0;
 }
 
 }  // namespace imsgate::e2e

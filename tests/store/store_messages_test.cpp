@@ -22,7 +22,7 @@ TEST(StoreMessages, CommitStoresRecordsAndTheirIndex) {
   batch[0].index.sections.push_back(SectionRow{1, "MET", "", "IMS2.0", "", 940, 300});
   batch[0].index.items.push_back(ItemRow{0, 0, "SAMPLEPHD", "sample", "USP70", "USP70-01", "00012345",
                                          at_seconds(100), at_seconds(200), R"({"system":"P"})"});
-  batch[0].index.arrivals.push_back(ArrivalRow{0, "USP70", "BHZ", "P", at_seconds(50), "A1"});
+  batch[0].index.arrivals.push_back(ArrivalRow{0, "USP70", "BHZ", "P", at_seconds(50), "A1", 0});
 
   auto ids = store->commit(batch);
   ASSERT_TRUE(ids) << ids.error();

@@ -128,6 +128,9 @@ class StoreIndexQueries : public ::testing::Test {
         EventRow{0, "E1", "O1", "IDC", at_seconds(100), 61.5, 25.0, 10.0, 4.2, "mb"});
     bulletin.index.events.push_back(
         EventRow{0, "E2", "O2", "IDC", at_seconds(200), -10.25, 150.75, std::nullopt, std::nullopt, ""});
+    bulletin.index.arrivals.push_back(ArrivalRow{0, "WRA", "", "P", at_seconds(110), "A2", 0});
+    bulletin.index.arrivals.push_back(ArrivalRow{0, "ASAR", "", "P", at_seconds(110), "A1", 0});
+    bulletin.index.arrivals.push_back(ArrivalRow{0, "WRA", "BHZ", "S", at_seconds(150), "A3", 0});
 
     Commit samples = accepted_message("samples", "USP70", "SAMPLEPHD");
     auto& items = samples.index.items;
@@ -214,6 +217,17 @@ TEST_F(StoreIndexQueries, EventsInTheRange) {
   EXPECT_FALSE(events[0].magnitude);
   EXPECT_EQ(store_->events(at_seconds(0), at_seconds(1000)).size(), 2u);
   EXPECT_TRUE(store_->events(at_seconds(201), at_seconds(1000)).empty());
+}
+
+TEST_F(StoreIndexQueries, ArrivalsInTheRangeByTimeThenStation) {
+  auto arrivals = store_->arrivals("", at_seconds(100), at_seconds(150));
+  ASSERT_EQ(arrivals.size(), 2u);  // the end is excluded
+  EXPECT_EQ(arrivals[0], (ArrivalRow{0, "ASAR", "", "P", at_seconds(110), "A1", ids_[1]}));
+  EXPECT_EQ(arrivals[1].arrival_id, "A2");
+  arrivals = store_->arrivals("WRA", at_seconds(0), at_seconds(1000));
+  ASSERT_EQ(arrivals.size(), 2u);
+  EXPECT_EQ(arrivals[1], (ArrivalRow{0, "WRA", "BHZ", "S", at_seconds(150), "A3", ids_[1]}));
+  EXPECT_TRUE(store_->arrivals("FINES", at_seconds(0), at_seconds(1000)).empty());
 }
 
 TEST_F(StoreIndexQueries, ItemsByTypeAndStation) {

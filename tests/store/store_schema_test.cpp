@@ -135,7 +135,7 @@ TEST(StoreSchema, IndexRowsGoWithTheirMessage) {
       WaveformSegmentRow{0, 0, "USP70", "BHZ", "", "CM6", at_seconds(1), at_seconds(2), 20, 20});
   batch[0].index.events.push_back(
       EventRow{0, "E", "O", "IDC", at_seconds(1), 1, 2, std::nullopt, std::nullopt, ""});
-  batch[0].index.arrivals.push_back(ArrivalRow{0, "USP70", "BHZ", "P", at_seconds(1), "A"});
+  batch[0].index.arrivals.push_back(ArrivalRow{0, "USP70", "BHZ", "P", at_seconds(1), "A", 0});
   {
     auto store = open_store(dir);
     ASSERT_TRUE(store->commit(batch));
