@@ -94,25 +94,29 @@ class RequestsEndToEnd : public ::testing::Test {
  protected:
   void SetUp() override {
     const std::string d = data_.string();
-    ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "station", "add", "ZZA0", "--kind", "seismic"}).status, 0);
+    ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "station", "add", "ZZA0", "--kind", "seismic"}).status,
+              0);
     for (const char* user : {"analyst@ndc.example", "other@ndc.example"})
       ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "user", "add", user}).status, 0);
-    ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "sender", "add", "analyst@ndc.example", "--station", "ZZA0"})
+    ASSERT_EQ(
+        run_imsgate({"admin", "--data-dir", d, "sender", "add", "analyst@ndc.example", "--station", "ZZA0"})
+            .status,
+        0);
+    ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "grant", "add", "--user", "analyst@ndc.example",
+                           "--product", "waveform", "--station", "ZZ*"})
                   .status,
               0);
-    ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "grant", "add", "--user", "analyst@ndc.example", "--product",
-                           "waveform", "--station", "ZZ*"})
-                  .status,
-              0);
-    token_ = last_line(run_imsgate({"admin", "--data-dir", d, "token", "create", "--user", "analyst@ndc.example"}).output);
-    other_token_ =
-        last_line(run_imsgate({"admin", "--data-dir", d, "token", "create", "--user", "other@ndc.example"}).output);
+    token_ = last_line(
+        run_imsgate({"admin", "--data-dir", d, "token", "create", "--user", "analyst@ndc.example"}).output);
+    other_token_ = last_line(
+        run_imsgate({"admin", "--data-dir", d, "token", "create", "--user", "other@ndc.example"}).output);
     ASSERT_EQ(token_.substr(0, 5), "imsg_");
     ASSERT_TRUE(server_.start());
 
     // The data: uploaded, then waited for until it is stored.
     std::string body;
-    ASSERT_EQ(http_request("POST", server_.url("/api/v1/messages"), token_, waveform_message(), body), 202) << body;
+    ASSERT_EQ(http_request("POST", server_.url("/api/v1/messages"), token_, waveform_message(), body), 202)
+        << body;
     const std::string sha = json::parse(body)["sha256"];
     for (int i = 0; i < 200; ++i) {
       if (http_request("GET", server_.url("/api/v1/messages/" + sha), token_, "", body) == 200) break;
@@ -164,7 +168,8 @@ TEST_F(RequestsEndToEnd, ALargeAnswerBecomesAJobWithAResumableResult) {
   const auto rest = call("GET", result_url, token_, "", {"Range: bytes=1000-"});
   EXPECT_EQ(rest.status, 206);
   EXPECT_EQ(rest.body, whole.body.substr(1000));
-  EXPECT_EQ(rest.header("content-range"), fmt::format("bytes 1000-{}/{}", whole.body.size() - 1, whole.body.size()));
+  EXPECT_EQ(rest.header("content-range"),
+            fmt::format("bytes 1000-{}/{}", whole.body.size() - 1, whole.body.size()));
   EXPECT_EQ(call("GET", result_url, token_, "", {"Range: bytes=999999999-"}).status, 416);
 
   // Another user sees neither the job nor its result.
@@ -192,16 +197,16 @@ TEST_F(RequestsEndToEnd, TheClientRunsALargeJobIntoAFolder) {
 }
 
 TEST_F(RequestsEndToEnd, GetBuildsTheRequestAndAnswersOnStandardOutput) {
-  const auto finished = run_imsgate(client({"get", "--type", "waveform", "--station", "ZZA0", "--channel", "BH*",
-                                            "--from", "2026-11-01T01:00:00Z", "--to", "2026-11-01T01:30:00Z",
-                                            "--subformat", "int"}));
+  const auto finished =
+      run_imsgate(client({"get", "--type", "waveform", "--station", "ZZA0", "--channel", "BH*", "--from",
+                          "2026-11-01T01:00:00Z", "--to", "2026-11-01T01:30:00Z", "--subformat", "int"}));
   ASSERT_EQ(finished.status, 0) << finished.output.substr(0, 500);
   EXPECT_THAT(finished.output, HasSubstr("DATA_TYPE WAVEFORM IMS2.0:INT"));
   EXPECT_EQ(samples_in(finished.output), static_cast<std::int64_t>(1800 * kRate));
 
   // A refused station: answered, with the refusal in the ERROR_LOG, and exit status 4.
-  const auto refused = run_imsgate(client({"get", "--type", "waveform", "--station", "ARA0", "--from",
-                                           "2026-11-01", "--to", "2026-11-02"}));
+  const auto refused = run_imsgate(client(
+      {"get", "--type", "waveform", "--station", "ARA0", "--from", "2026-11-01", "--to", "2026-11-02"}));
   EXPECT_EQ(refused.status, 4);
   EXPECT_THAT(refused.output, HasSubstr("station ARA0 refused"));
 }
@@ -215,7 +220,8 @@ TEST_F(RequestsEndToEnd, AnEmailRequestIsAnsweredThroughTheOutbox) {
   std::string answer;
   for (int i = 0; i < 200 && answer.empty(); ++i) {
     for (const char* sub : {"new", "cur"})
-      for (const auto& entry : fs::directory_iterator(data_ / "outbox" / sub)) answer = read_file(entry.path());
+      for (const auto& entry : fs::directory_iterator(data_ / "outbox" / sub))
+        answer = read_file(entry.path());
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_FALSE(answer.empty());
@@ -232,8 +238,8 @@ TEST_F(RequestsEndToEnd, TheApiIsDescribed) {
   ASSERT_EQ(answer.status, 200);
   const json document = json::parse(answer.body);
   EXPECT_EQ(document["openapi"], "3.0.3");
-  for (const char* path : {"/api/v1/requests", "/api/v1/requests/{id}", "/api/v1/requests/{id}/result",
-                           "/api/v1/messages"})
+  for (const char* path :
+       {"/api/v1/requests", "/api/v1/requests/{id}", "/api/v1/requests/{id}/result", "/api/v1/messages"})
     EXPECT_TRUE(document["paths"].contains(path)) << path;
 }
 
