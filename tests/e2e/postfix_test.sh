@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End to end with a real Postfix: signed and unsigned station messages go in over SMTP, Postfix delivers them
 # into the intake Maildir of a running `imsgate serve`, and the test checks what was stored, what was rejected
-# (each reason) and which ERROR_LOG replies went out (through Postfix to an smtp-sink).
+# (each reason) and which ERROR_LOG replies went out (through Postfix to an smtp-sink). Then e-mail requests
+# come in the same way (a request for the stored alerts, a HELP, one from an unregistered address) and their
+# answers, sent through Postfix to the smtp-sink, are read back.
 # Usage: postfix_test.sh IMSGATE_BINARY. Exit 77 (skipped) when not root: Postfix's master needs root.
 set -euo pipefail
 imsgate=$1
@@ -67,6 +69,8 @@ admin cert import "$pki/station.pem" --station AUP06
 admin cert import "$pki/revoked.pem" --station AUP06
 admin crl import "$pki/crl.pem"
 admin user add admin@imsgate.test --admin
+admin user add analyst@ndc.example
+admin grant add --user analyst@ndc.example --product '*' --station '*'
 token=$("$imsgate" admin --data-dir "$data" token create --user admin@imsgate.test | tail -1)
 
 # --- Postfix: delivers acq@imsgate.test into the intake, relays everything else to the smtp-sink.
@@ -128,9 +132,9 @@ unsigned() {  # from station n [date]
   printf 'From: %s\r\nTo: acq@imsgate.test\r\nSubject: AUP data %s\r\n\r\n' "$1" "$3"
   alert "$2" "$3" "${4:-}"
 }
-send() {  # file
-  swaks --silent 2 --server "127.0.0.1:$smtp_port" --from operator@aup06.example --to acq@imsgate.test \
-    --data "$1" >/dev/null || fail "swaks could not send $1"
+send() {  # file [envelope-from envelope-to]
+  swaks --silent 2 --server "127.0.0.1:$smtp_port" --from "${2:-operator@aup06.example}" \
+    --to "${3:-acq@imsgate.test}" --data "@$1" >/dev/null || fail "swaks could not send $1"
 }
 msgs=$work/messages
 mkdir -p "$msgs"
@@ -173,4 +177,81 @@ metrics=$(curl -sf "http://127.0.0.1:$http_port/metrics")
 grep -q 'imsgate_messages_rejected_total{.*reason="revoked_certificate"' <<<"$metrics" || fail "metrics: $metrics"
 grep -q '^imsgate_messages_accepted_total{data_type="ALERT_FLOW",station="AUP06"} 2' <<<"$metrics" ||
   fail "metrics: $metrics"
-echo "postfix end to end: 2 accepted, 6 rejected with their reasons, 5 ERROR_LOG replies"
+
+# --- e-mail requests: answered through the outbox, Postfix and the smtp-sink like the replies
+request_mail() {  # from body-file
+  printf 'From: %s\r\nTo: vdms@imsgate.test\r\nSubject: request\r\n\r\n' "$1"
+  sed 's/$/\r/' "$2"
+}
+cat >"$msgs/alert-request.txt" <<'MSG'
+BEGIN IMS2.0
+MSG_TYPE REQUEST
+MSG_ID PF1 ANY_NDC
+E-MAIL results@ndc.example
+TIME 2026/11/01 00:00 TO 2026/11/02 00:00
+STA_LIST AUP06
+ALERT_FLOW
+STOP
+MSG
+sed 's/PF1/PF3/' "$msgs/alert-request.txt" >"$msgs/stranger-request.txt"
+echo help >"$msgs/help.txt"
+request_mail analyst@ndc.example "$msgs/alert-request.txt" >"$msgs/r1-request.eml"
+request_mail analyst@ndc.example "$msgs/help.txt" >"$msgs/r2-help.eml"
+request_mail stranger@elsewhere.example "$msgs/stranger-request.txt" >"$msgs/r3-unregistered.eml"
+send "$msgs/r1-request.eml" analyst@ndc.example vdms@imsgate.test
+send "$msgs/r2-help.eml" analyst@ndc.example vdms@imsgate.test
+send "$msgs/r3-unregistered.eml" stranger@elsewhere.example vdms@imsgate.test
+
+# The sink's file that holds a string (case-insensitive); empty while none does.
+sunk() { grep -il -- "$1" "$work"/sink/reply.* 2>/dev/null | head -1; }
+requests() { "$imsgate" admin --data-dir "$data" requests --json; }
+finished() { requests | grep '"status":"done"' | grep -c '"delivered_at"' || true; }
+for _ in $(seq 150); do
+  [ "$(finished)" -ge 3 ] && [ -n "$(sunk 'REF_ID PF1')" ] && [ -n "$(sunk 'Request lines')" ] &&
+    [ -n "$(sunk 'REF_ID PF3')" ] && break
+  sleep 0.2
+done
+listed=$(requests)
+for id in PF1 PF3; do
+  grep "\"msg_id\":\"$id\"" <<<"$listed" | grep '"status":"done"' | grep -q '"delivered_at"' ||
+    fail "request $id not done and delivered: $listed"
+done
+grep '"products":"HELP"' <<<"$listed" | grep '"status":"done"' | grep -q '"delivered_at"' ||
+  fail "HELP not done and delivered: $listed"
+[ "$(grep -c . <<<"$listed")" -eq 3 ] || fail "expected 3 requests: $listed"
+
+# The answer to the request: to the E-MAIL line's address, naming the request, its LOG echo, the two alerts.
+answer=$(sunk 'REF_ID PF1')
+[ -n "$answer" ] || fail "no answer to request PF1 reached the sink"
+grep -q '^X-Rcpt-Args: <results@ndc.example>' "$answer" ||
+  fail "PF1 not answered to its E-MAIL line: $(head -5 "$answer")"
+grep -qi '^REF_ID PF1 ANY_NDC' "$answer" || fail "no REF_ID PF1 ANY_NDC: $(cat "$answer")"
+grep -qi '^DATA_TYPE LOG' "$answer" || fail "no LOG section: $(cat "$answer")"
+grep -qi 'Submitted request' "$answer" || fail "no request echo in the LOG: $(cat "$answer")"
+grep -qi 'E-MAIL results@ndc.example' "$answer" || fail "the E-MAIL line not echoed: $(cat "$answer")"
+grep -qi '^DATA_TYPE ALERT_FLOW' "$answer" || fail "no ALERT_FLOW section: $(cat "$answer")"
+for n in 1 2; do
+  grep -qi "^AUP06 ALERT_FLOW 2026/11/01 00:00:0$n" "$answer" || fail "alert $n not answered: $(cat "$answer")"
+done
+! grep -qi '^DATA_TYPE ERROR_LOG' "$answer" || fail "PF1 answered with errors: $(cat "$answer")"
+
+# HELP: to the sender, with the help text.
+help=$(sunk 'Request lines')
+[ -n "$help" ] || fail "no HELP answer reached the sink"
+grep -q '^X-Rcpt-Args: <analyst@ndc.example>' "$help" || fail "HELP not sent to the sender: $(head -5 "$help")"
+
+# The unregistered requester: an ERROR_LOG, no data.
+refused=$(sunk 'REF_ID PF3')
+[ -n "$refused" ] || fail "no answer to the unregistered request PF3"
+grep -q '^X-Rcpt-Args: <stranger@elsewhere.example>' "$refused" || fail "PF3 not answered to its sender"
+grep -qi '^DATA_TYPE ERROR_LOG' "$refused" || fail "no ERROR_LOG for PF3: $(cat "$refused")"
+grep -q 'stranger@elsewhere.example is not a registered user' "$refused" ||
+  fail "PF3's ERROR_LOG does not say why: $(cat "$refused")"
+! grep -qi '^DATA_TYPE ALERT_FLOW' "$refused" || fail "data sent to an unregistered requester"
+# One answer each: the unregistered request's E-MAIL line was not followed.
+for id in PF1 PF3; do
+  [ "$(grep -il "^REF_ID $id " "$work"/sink/reply.* | wc -l)" -eq 1 ] || fail "not one answer to $id"
+done
+
+echo "postfix end to end: 2 accepted, 6 rejected with their reasons, 5 ERROR_LOG replies;" \
+  "a request, a HELP and an unregistered request answered through the outbox"
