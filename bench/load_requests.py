@@ -135,9 +135,11 @@ def main():
         thread.start()
     start.wait()
     began = time.perf_counter()
+    cpu_began = time.process_time()
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - began
+    client_cpu = time.process_time() - cpu_began
 
     latencies = sorted(x for c in clients for x in c.latencies)
     errors = sum((c.errors for c in clients), Counter())
@@ -152,6 +154,7 @@ def main():
         "answers_with_error_log": sum(c.error_logs for c in clients),
         "connections": sum(c.connections for c in clients),
         "seconds": round(elapsed, 3),
+        "client_cpu_seconds": round(client_cpu, 2),
         "requests_per_second": round(len(latencies) / elapsed, 1) if elapsed > 0 else 0.0,
         "latency_ms": {
             name: round(1000 * percentile(latencies, fraction), 1)
@@ -168,7 +171,8 @@ def main():
               f"{report['answers_with_error_log']}, connections opened {report['connections']}")
         for kind, count in sorted(errors.items(), key=lambda item: -item[1]):
             print(f"  {count:6d}  {kind}")
-        print(f"time {elapsed:.2f} s, throughput {report['requests_per_second']} requests/s")
+        print(f"time {elapsed:.2f} s, throughput {report['requests_per_second']} requests/s, "
+              f"load script CPU {client_cpu:.1f} s")
         print(f"latency ms: p50 {lat['p50']}, p90 {lat['p90']}, p99 {lat['p99']}, max {lat['max']}")
         print(f"bytes received {report['bytes_received']}")
     return 1 if errors else 0

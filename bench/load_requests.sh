@@ -102,11 +102,16 @@ done
 echo "server $server, ${threads} HTTP threads; 3 WAVEFORM messages stored; request:"
 sed 's/^/  /' "$work/request.msg"
 
+# The server's CPU time (user + system) in seconds, from /proc.
+server_cpu() { awk -v tick="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / tick}' "/proc/$server_pid/stat"; }
+
 failed=0
 for mode in $modes; do
   echo
+  before=$(server_cpu)
   python3 bench/load_requests.py --server "$server" --token "$token" --clients "$clients" \
     --requests-per-client "$per_client" --request "$work/request.msg" --mode "$mode" || failed=1
+  echo "server CPU $(awk "BEGIN {print $(server_cpu) - $before}") s"
 done
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "the server died:" >&2
