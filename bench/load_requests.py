@@ -105,9 +105,9 @@ class Client:
 
 
 def percentile(ordered, fraction):
-    """The nearest-rank percentile of an ordered list."""
+    """The nearest-rank percentile of an ordered list; None when it is empty."""
     if not ordered:
-        return float("nan")
+        return None
     rank = max(1, -(-len(ordered) * fraction // 1))
     return ordered[int(rank) - 1]
 
@@ -157,7 +157,7 @@ def main():
         "client_cpu_seconds": round(client_cpu, 2),
         "requests_per_second": round(len(latencies) / elapsed, 1) if elapsed > 0 else 0.0,
         "latency_ms": {
-            name: round(1000 * percentile(latencies, fraction), 1)
+            name: None if not latencies else round(1000 * percentile(latencies, fraction), 1)
             for name, fraction in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99), ("max", 1.0))
         },
         "bytes_received": sum(c.bytes_received for c in clients),
