@@ -369,10 +369,23 @@ class Listener : public std::enable_shared_from_this<Listener> {
       });
       return;
     }
+    serve(std::move(socket));
+    // Take every connection already waiting, not one per turn: each turn waits behind the handlers of all
+    // busy connections, so under many clients the last ones to connect would wait seconds to be accepted.
+    for (;;) {
+      beast::error_code more;
+      Tcp::socket next(net::make_strand(ioc_));
+      acceptor_.accept(next, more);  // the acceptor is non-blocking: would_block when none is waiting
+      if (more) break;
+      serve(std::move(next));
+    }
+    accept();
+  }
+
+  void serve(Tcp::socket socket) {
     beast::error_code ignored;
     auto remote = socket.remote_endpoint(ignored).address().to_string();
     std::make_shared<Session>(shared_, std::move(remote), std::move(socket), tls_)->run();
-    accept();
   }
 
   net::io_context& ioc_;
@@ -463,6 +476,7 @@ class HttpServer::Impl {
     if (acceptor.set_option(net::socket_base::reuse_address(true), ec); ec) return failed(ec);
     if (acceptor.bind(endpoint, ec); ec) return failed(ec);
     if (acceptor.listen(net::socket_base::max_listen_connections, ec); ec) return failed(ec);
+    if (acceptor.non_blocking(true, ec); ec) return failed(ec);
     return acceptor;
   }
 
