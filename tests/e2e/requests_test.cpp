@@ -14,7 +14,10 @@
 #include "e2e/server_process.hpp"
 #include "ims2/message.hpp"
 #include "ims2/shi/waveform.hpp"
+#include "mail/mime.hpp"
+#include "mail/smime.hpp"
 #include "mail/smtp.hpp"
+#include "mail/test_pki.hpp"
 #include "test_dir.hpp"
 
 namespace imsgate::e2e {
@@ -211,26 +214,54 @@ TEST_F(RequestsEndToEnd, GetBuildsTheRequestAndAnswersOnStandardOutput) {
   EXPECT_THAT(refused.output, HasSubstr("station ARA0 refused"));
 }
 
-TEST_F(RequestsEndToEnd, AnEmailRequestIsAnsweredThroughTheOutbox) {
-  const fs::path mail = dir_.path() / "request.eml";
+// Sends a request e-mail in through `imsgate ingest` and gives back the answer that waits in the outbox (no
+// SMTP server listens here): its envelope and message, as the outbox keeps them.
+json email_answer(const fs::path& work, const fs::path& data) {
+  const fs::path mail = work / "request.eml";
   std::ofstream(mail) << "From: analyst@ndc.example\r\nTo: vdms@imsgate.test\r\nSubject: request\r\n\r\n"
                       << waveform_request(1);
-  ASSERT_EQ(run_imsgate({"ingest", "--data-dir", data_.string(), mail.string()}).status, 0);
-  // No SMTP server listens here: the answer waits in the outbox, whole.
+  EXPECT_EQ(run_imsgate({"ingest", "--data-dir", data.string(), mail.string()}).status, 0);
   std::string answer;
   for (int i = 0; i < 200 && answer.empty(); ++i) {
     for (const char* sub : {"new", "cur"})
-      for (const auto& entry : fs::directory_iterator(data_ / "outbox" / sub))
+      for (const auto& entry : fs::directory_iterator(data / "outbox" / sub))
         answer = read_file(entry.path());
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  ASSERT_FALSE(answer.empty());
-  const json waiting = json::parse(answer);  // the outbox keeps the envelope and the message
+  EXPECT_FALSE(answer.empty());
+  return answer.empty() ? json::object() : json::parse(answer);
+}
+
+TEST_F(RequestsEndToEnd, AnEmailRequestIsAnsweredThroughTheOutbox) {
+  const json waiting = email_answer(dir_.path(), data_);
   EXPECT_EQ(waiting["to"], json::array({"analyst@ndc.example"}));
   const std::string message = waiting["message"];
   EXPECT_THAT(message, HasSubstr("To: analyst@ndc.example\r\nSubject: IMS2.0 response WF1H"));
   EXPECT_THAT(message, HasSubstr("ref_id WF1H ANY_NDC\r\n"));
   EXPECT_THAT(message, HasSubstr("data_type WAVEFORM IMS2.0:CM6\r\n"));
+}
+
+TEST_F(RequestsEndToEnd, EmailAnswersAreSignedWithTheCentresKey) {
+  server_.stop();
+  const auto pki = mail::test::make_test_pki();
+  std::ofstream(dir_.path() / "centre.pem") << pki.station.certificate_pem;
+  std::ofstream(dir_.path() / "centre.key") << pki.station.key_pem;
+  std::ofstream(dir_.path() / "imsgate.toml")
+      << fmt::format("[requests]\nsigning_certificate = \"{}\"\nsigning_key = \"{}\"\n",
+                     (dir_.path() / "centre.pem").string(), (dir_.path() / "centre.key").string());
+  ServerProcess signing(data_, {"--config", (dir_.path() / "imsgate.toml").string()});
+  ASSERT_TRUE(signing.start());
+
+  const json waiting = email_answer(dir_.path(), data_);
+  auto parsed = mail::parse_mail(waiting.value("message", ""));
+  ASSERT_TRUE(parsed) << parsed.error();
+  ASSERT_TRUE(parsed->signed_parts);
+  EXPECT_THAT(parsed->text, HasSubstr("ref_id WF1H ANY_NDC"));
+  mail::TrustStore trust;
+  ASSERT_TRUE(trust.add_certificates(pki.ca.certificate_pem));
+  const auto verified =
+      trust.verify(parsed->signed_parts->content, parsed->signed_parts->signature, pki.made);
+  EXPECT_EQ(verified.fault, mail::SignatureFault::none) << verified.detail;
 }
 
 TEST_F(RequestsEndToEnd, TheApiIsDescribed) {
