@@ -19,6 +19,7 @@
 #include "store/store.hpp"
 #include "vdms/engine.hpp"
 #include "vdms/product.hpp"
+#include "vdms/request_worker.hpp"
 
 namespace {
 
@@ -151,6 +152,52 @@ void BM_WaveformDay(benchmark::State& state) {
       static_cast<double>(state.iterations()) * 3 * 24 * 3600 * kRate, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_WaveformDay)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+// The same request as the server answers it: queued over REST and executed by the request worker, which keeps
+// the response in a result file (run it alone: the peak is per process).
+void BM_WaveformDayWorker(benchmark::State& state) {
+  TempDir dir;
+  auto store = store::Store::open(dir.path());
+  if (!store || !fill(**store)) {
+    state.SkipWithError("the store could not be filled");
+    return;
+  }
+  auto admin = (*store)->add_user("admin@example.org", "admin", true);
+  if (!admin) {
+    state.SkipWithError(admin.error().c_str());
+    return;
+  }
+  int sequence = 0;
+  const vdms::Engine engine(**store, {.source = "IMSGATE", .contact = "", .email_limit = 0, .rest_limit = 0},
+                            [&] { return fmt::format("R{}", ++sequence); });
+  vdms::RequestWorker worker(
+      **store, engine, dir.path() / "results",
+      [](const std::string&, const vdms::Answer&) -> tl::expected<void, std::string> { return {}; });
+  const long before = peak_rss_kb();
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    store::RequestRow request;
+    request.channel = store::RequestChannel::rest;
+    request.requester = admin->email;
+    request.user_id = admin->id;
+    request.text = std::string(kRequest);
+    auto id = (*store)->add_request(request);
+    if (!id) {
+      state.SkipWithError("the request could not be queued");
+      return;
+    }
+    request.id = *id;
+    const store::RequestRow done = worker.execute(request);
+    if (done.status != store::RequestStatus::done) {
+      state.SkipWithError(done.outcome.c_str());
+      return;
+    }
+    bytes = done.response_bytes;
+  }
+  state.counters["response_MB"] = static_cast<double>(bytes) / 1e6;
+  state.counters["peak_rss_growth_MB"] = static_cast<double>(peak_rss_kb() - before) / 1024;
+}
+BENCHMARK(BM_WaveformDayWorker)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 // The WAVEFORM product alone, without the response around it (run it alone: the peak is per process).
 void BM_WaveformDayProduct(benchmark::State& state) {

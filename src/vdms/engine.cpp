@@ -44,22 +44,29 @@ std::string keyword_name(const ims2::request::RequestLine& line) {
   return ims2::to_upper(ims2::request::request_spec(line.keyword).name);
 }
 
+// The request log's line.
+void summarize(Answer& answer) {
+  answer.outcome =
+      fmt::format("{} section{}, {} error{}, {} part{}", answer.sections, answer.sections == 1 ? "" : "s",
+                  answer.errors, answer.errors == 1 ? "" : "s", answer.parts, answer.parts == 1 ? "" : "s");
+}
+
 }  // namespace
 
 Engine::Engine(const store::Store& store, EngineSettings settings, std::function<std::string()> next_msg_id)
     : store_(store), settings_(std::move(settings)), next_msg_id_(std::move(next_msg_id)) {}
 
-Answer Engine::answer(std::string_view text, const Requester& requester, Channel channel,
-                      ims2::TimePoint now) const {
-  Answer answer;
+std::optional<ResponseDraft> Engine::prepare(std::string_view text, const Requester& requester,
+                                             ims2::TimePoint now, Answer& answer) const {
   const ims2::ReadResult read = ims2::read_messages(text);
   if (read.messages.size() == 1 && std::holds_alternative<ims2::HelpMessage>(read.messages.front())) {
     answer.help = true;
     answer.products = "HELP";
     answer.messages.push_back(help_text());
     answer.bytes = answer.messages.front().size();
+    answer.parts = 1;
     answer.outcome = "help sent";
-    return answer;
+    return std::nullopt;
   }
 
   const ims2::RequestMessage* request = nullptr;
@@ -130,12 +137,36 @@ Answer Engine::answer(std::string_view text, const Requester& requester, Channel
   }
 
   answer.errors = static_cast<int>(draft.errors.size());
+  return draft;
+}
+
+Answer Engine::answer(std::string_view text, const Requester& requester, Channel channel,
+                      ims2::TimePoint now) const {
+  Answer answer;
+  auto draft = prepare(text, requester, now, answer);
+  if (!draft) return answer;
   const std::size_t limit = channel == Channel::email ? settings_.email_limit : settings_.rest_limit;
-  answer.messages = write_response(std::move(draft), limit, {next_msg_id_, settings_.source});
+  answer.messages = write_response(std::move(*draft), limit, {next_msg_id_, settings_.source});
   for (const auto& message : answer.messages) answer.bytes += message.size();
-  answer.outcome = fmt::format("{} section{}, {} error{}, {} part{}", answer.sections,
-                               answer.sections == 1 ? "" : "s", answer.errors, answer.errors == 1 ? "" : "s",
-                               answer.messages.size(), answer.messages.size() == 1 ? "" : "s");
+  answer.parts = static_cast<int>(answer.messages.size());
+  summarize(answer);
+  return answer;
+}
+
+Answer Engine::answer(std::string_view text, const Requester& requester, Channel channel, ims2::TimePoint now,
+                      const ResponseSink& sink) const {
+  Answer answer;
+  auto draft = prepare(text, requester, now, answer);
+  if (!draft) {
+    sink(answer.messages.front());
+    answer.messages.clear();
+    return answer;
+  }
+  const std::size_t limit = channel == Channel::email ? settings_.email_limit : settings_.rest_limit;
+  const ResponseSize size = write_response(std::move(*draft), limit, {next_msg_id_, settings_.source}, sink);
+  answer.bytes = size.bytes;
+  answer.parts = size.parts;
+  summarize(answer);
   return answer;
 }
 

@@ -39,6 +39,7 @@ struct Answer {
   int sections = 0;                   // data sections produced
   int errors = 0;                     // ERROR_LOG lines
   std::size_t bytes = 0;              // of all messages
+  int parts = 0;                      // response messages (1 for HELP)
   std::string outcome;                // one line for the request log
 };
 
@@ -50,6 +51,10 @@ class Engine {
   // said in the response's ERROR_LOG.
   Answer answer(std::string_view text, const Requester& requester, Channel channel,
                 ims2::TimePoint now) const;
+  // The same, the response written into `sink` as it is made rather than kept in `messages` (left empty):
+  // a large response is never held whole.
+  Answer answer(std::string_view text, const Requester& requester, Channel channel, ims2::TimePoint now,
+                const ResponseSink& sink) const;
 
   // The HELP text (10.7): the local contact and limits, every request line, subtype, subformat and
   // environment supported, and the data this store holds.
@@ -58,6 +63,10 @@ class Engine {
   const EngineSettings& settings() const { return settings_; }
 
  private:
+  // Executes the request into a draft response; nothing for HELP, whose text is then in `answer`.
+  std::optional<ResponseDraft> prepare(std::string_view text, const Requester& requester, ims2::TimePoint now,
+                                       Answer& answer) const;
+
   const store::Store& store_;
   EngineSettings settings_;
   std::function<std::string()> next_msg_id_;

@@ -132,7 +132,14 @@ class SegmentSource {
   SegmentSource(const SegmentSource&) = delete;
   SegmentSource& operator=(const SegmentSource&) = delete;
 
-  tl::expected<ims2::shi::WaveformSegment, std::string> read(const store::WaveformSegmentRow& row) {
+  // The segment, decoded, and its stored text (WID2 to CHK2) when that can be sent as it is: its checksum
+  // holds in the spec's form and its lines end in LF. The text lives until the next read.
+  struct Read {
+    ims2::shi::WaveformSegment segment;
+    std::string_view text;
+  };
+
+  tl::expected<Read, std::string> read(const store::WaveformSegmentRow& row) {
     if (!open_ || open_->message_id != row.message_id || open_->section_index != row.section_index ||
         open_->next_block > row.block_index) {
       if (open_ && open_->message_id != row.message_id) sections_.release(open_->message_id);
@@ -141,16 +148,33 @@ class SegmentSource {
       if (!section) return tl::unexpected(section.error());
       open_ = std::make_unique<OpenSection>(row.message_id, row.section_index, std::move(*section));
     }
-    while (auto block = open_->reader.next()) {
+    for (std::size_t begin = open_->lines.offset(); auto block = open_->reader.next();
+         begin = open_->lines.offset()) {
       auto* segment = std::get_if<ims2::shi::WaveformSegment>(&*block);
       if (!segment) continue;
-      if (open_->next_block++ == row.block_index) return std::move(*segment);
+      if (open_->next_block++ != row.block_index) continue;
+      Read read{std::move(*segment), {}};
+      const std::string_view text = open_->lines.input().substr(begin, open_->lines.offset() - begin);
+      read.text = stored_block(text, read.segment);
+      return read;
     }
     return tl::unexpected(fmt::format("message {} section {} has no WID2 block {}", row.message_id,
                                       row.section_index, row.block_index));
   }
 
  private:
+  // The block's own lines, from its WID2 line to its CHK2 line; empty when they are not fit to be copied.
+  static std::string_view stored_block(std::string_view text, const ims2::shi::WaveformSegment& segment) {
+    if (segment.checksum.stored != static_cast<std::int64_t>(segment.checksum.computed)) return {};
+    const std::size_t wid2 = text.find("WID2");
+    if (wid2 == std::string_view::npos || (wid2 > 0 && text[wid2 - 1] != '\n')) return {};
+    text.remove_prefix(wid2);
+    if (text.empty() || text.back() != '\n' || text.find('\r') != std::string_view::npos) return {};
+    const std::size_t last = text.rfind('\n', text.size() - 2);
+    if (last == std::string_view::npos || text.substr(last + 1, 4) != "CHK2") return {};
+    return text;
+  }
+
   SectionSource& sections_;
   std::unique_ptr<OpenSection> open_;
 };
@@ -181,6 +205,13 @@ class SectionWriter {
     if (auto ok = ims2::shi::write_waveform_block(block, body_); !ok) return ok;
     if (body_.size() >= kSectionBytes) flush();
     return {};
+  }
+
+  // A stored block sent as it is.
+  void add_stored(std::string_view text) {
+    if (body_.empty()) body_.reserve(kSectionBytes + text.size());
+    body_.append(text);
+    if (body_.size() >= kSectionBytes) flush();
   }
 
   std::vector<ims2::DataSection> finish() {
@@ -290,21 +321,26 @@ ProductOutput produce_waveform(const ims2::request::Job& job, ProductContext& co
       if (fresh) written.erase(entry);
       continue;
     }
-    auto segment = source.read(row);
-    if (segment && (segment->wid2.station != row.station || segment->wid2.channel != row.channel ||
-                    segment->wid2.start != row.start))
-      segment = tl::unexpected(fmt::format("message {} section {} block {} is not the segment indexed",
-                                           row.message_id, row.section_index, row.block_index));
-    if (!segment) {
+    auto read = source.read(row);
+    if (read && (read->segment.wid2.station != row.station || read->segment.wid2.channel != row.channel ||
+                 read->segment.wid2.start != row.start))
+      read = tl::unexpected(fmt::format("message {} section {} block {} is not the segment indexed",
+                                        row.message_id, row.section_index, row.block_index));
+    if (!read) {
       out.errors.push_back(fmt::format("{} segment at {} could not be read: {}", channel_name(key),
-                                       when(row.start), segment.error()));
+                                       when(row.start), read.error()));
       if (fresh) written.erase(entry);
       continue;
     }
+    ims2::shi::WaveformSegment* segment = &read->segment;
+    const std::int64_t stored_samples = segment->wid2.sample_count;
     if (!cut(*segment, piece_from, to)) {
       if (fresh) written.erase(entry);
       continue;
     }
+    // A whole segment in the subformat asked for goes as it is stored, not decoded and encoded again.
+    const bool as_stored = !read->text.empty() && segment->wid2.sample_count == stored_samples &&
+                           segment->wid2.subformat == subformat;
     segment->wid2.subformat = subformat;
     const microseconds period(std::llround(1e6 / segment->wid2.sample_rate));
     if (fresh) {
@@ -320,7 +356,9 @@ ProductOutput produce_waveform(const ims2::request::Job& job, ProductContext& co
     state.samples += segment->wid2.sample_count;
     ++state.pieces;
     if (segment->sta2) state.sta2 = segment->sta2;
-    if (auto ok = writer.add(*segment); !ok)
+    if (as_stored)
+      writer.add_stored(read->text);
+    else if (auto ok = writer.add(*segment); !ok)
       out.errors.push_back(fmt::format("{} segment at {} not written: {}", channel_name(key),
                                        when(segment->wid2.start), ok.error()));
   }

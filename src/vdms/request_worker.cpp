@@ -33,14 +33,15 @@ tl::expected<std::string, std::string> RequestWorker::request_text(const store::
   return **body;
 }
 
-tl::expected<void, std::string> RequestWorker::keep_result(std::int64_t id, const Answer& answer) const {
+tl::expected<void, std::string> RequestWorker::keep_result(
+    std::int64_t id, const std::function<void(std::ostream&)>& write) const {
   std::error_code ec;
   std::filesystem::create_directories(results_dir_, ec);
   const auto path = result_path(id);
   const auto part = path.string() + ".part";
   {
     std::ofstream out(part, std::ios::binary | std::ios::trunc);
-    for (const auto& message : answer.messages) out << message;
+    write(out);
     if (!out.flush()) return tl::unexpected(fmt::format("cannot write {}", part));
   }
   std::filesystem::rename(part, path, ec);
@@ -64,14 +65,30 @@ store::RequestRow RequestWorker::execute(store::RequestRow request) {
     return request;
   }
   const Channel channel = request.channel == store::RequestChannel::email ? Channel::email : Channel::rest;
-  const Answer answer = engine_.answer(*text, {user, request.requester}, channel, now());
+  const Requester requester{user, request.requester};
+  Answer answer;
+  tl::expected<void, std::string> kept;
+  if (channel == Channel::email) {
+    // The e-mail delivery takes the messages themselves; they are parts of bounded size.
+    answer = engine_.answer(*text, requester, channel, now());
+    kept = keep_result(request.id, [&](std::ostream& out) {
+      for (const auto& message : answer.messages) out << message;
+    });
+  } else {
+    // A REST answer goes straight into its file as it is written, never held whole.
+    kept = keep_result(request.id, [&](std::ostream& out) {
+      answer = engine_.answer(*text, requester, channel, now(), [&](std::string_view piece) {
+        out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      });
+    });
+  }
   if (request.msg_id.empty()) request.msg_id = answer.msg_id;
   request.products = answer.products;
   request.response_bytes = static_cast<std::int64_t>(answer.bytes);
-  request.parts = static_cast<int>(answer.messages.size());
+  request.parts = answer.parts;
   request.outcome = answer.outcome;
   request.status = store::RequestStatus::done;
-  if (auto kept = keep_result(request.id, answer); !kept) {
+  if (!kept) {
     request.status = store::RequestStatus::failed;
     request.outcome = kept.error();
   }

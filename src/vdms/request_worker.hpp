@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <mutex>
 #include <stop_token>
 #include <string>
@@ -41,7 +42,9 @@ class RequestWorker {
 
  private:
   tl::expected<std::string, std::string> request_text(const store::RequestRow& request);
-  tl::expected<void, std::string> keep_result(std::int64_t id, const Answer& answer) const;
+  // Writes the result file through `write`, under a temporary name until it is whole.
+  tl::expected<void, std::string> keep_result(std::int64_t id,
+                                              const std::function<void(std::ostream&)>& write) const;
 
   store::Store& store_;
   const Engine& engine_;

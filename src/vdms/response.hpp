@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ims2/envelope.hpp"
@@ -30,7 +31,19 @@ struct ResponseIds {
 // limit. The LOG goes first in the first part, the ERROR_LOG last in the last; a section larger than the
 // limit goes alone in its part, since a section cannot be cut.
 // The draft is taken by value, so that a caller that moves it in has its sections moved, not copied.
-std::vector<std::string> write_response(ResponseDraft draft, std::size_t max_bytes,
-                                        const ResponseIds& ids);
+std::vector<std::string> write_response(ResponseDraft draft, std::size_t max_bytes, const ResponseIds& ids);
+
+// Receives the response's text piece by piece, the parts one after the other.
+using ResponseSink = std::function<void(std::string_view)>;
+
+struct ResponseSize {
+  std::size_t bytes = 0;  // of all parts
+  int parts = 0;
+};
+
+// The same response written into `sink` as it is made: each section's text is handed over and freed as it
+// goes, so that no whole message is ever held.
+ResponseSize write_response(ResponseDraft draft, std::size_t max_bytes, const ResponseIds& ids,
+                            const ResponseSink& sink);
 
 }  // namespace imsgate::vdms

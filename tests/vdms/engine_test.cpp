@@ -140,5 +140,27 @@ TEST_F(EngineTest, EmailResponsesAreSplitAtTheEmailLimit) {
   EXPECT_EQ(by_mail.messages.size(), 1u);
 }
 
+TEST_F(EngineTest, AStreamedAnswerIsTheSameResponseAsTheMessages) {
+  int a = 0, b = 0;
+  const auto user = loaded_.add_user("analyst@example.org", {"station:*"});
+  const std::string request =
+      "begin ims2.0\nmsg_type request\nmsg_id 12\ntime 1990/01/01 to 2030/01/01\nsta_list AFI\n"
+      "station ims2.0\nstop\n";
+  const Engine kept{loaded_.store(), {}, [&] { return "R" + std::to_string(++a); }};
+  const Engine streaming{loaded_.store(), {}, [&] { return "R" + std::to_string(++b); }};
+  const Answer whole = kept.answer(request, {user, user.email}, Channel::rest, at(2026, 11, 23));
+  std::string streamed;
+  const Answer answer = streaming.answer(request, {user, user.email}, Channel::rest, at(2026, 11, 23),
+                                         [&](std::string_view piece) { streamed.append(piece); });
+  ASSERT_EQ(whole.messages.size(), 1u);
+  EXPECT_EQ(streamed, whole.messages.front());
+  EXPECT_TRUE(answer.messages.empty());
+  EXPECT_EQ(answer.bytes, streamed.size());
+  EXPECT_EQ(answer.parts, 1);
+  EXPECT_EQ(answer.sections, whole.sections);
+  EXPECT_EQ(answer.outcome, whole.outcome);
+  EXPECT_NE(streamed.find("AFI"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace imsgate::vdms

@@ -158,6 +158,24 @@ TEST_F(WaveformRequest, AWindowAcrossTwoSegmentsGivesExactlyItsSamplesAndAnOut2F
   EXPECT_EQ(*second.checksum.stored, second.checksum.computed);
 }
 
+TEST_F(WaveformRequest, AWholeStoredSegmentIsSentAsItIsStored) {
+  // The 01:00 segments, whole: their stored text (WID2 to CHK2) goes out unchanged, checksums included.
+  const auto response = ask(request("2026/11/01 01:00 to 2026/11/01 01:05", "HFS", "BH*"), analyst_);
+  ASSERT_EQ(response.waveform_sections.size(), 1u);
+  const auto rows = loaded_->store().segments("HFS", "", kDay + hours(1), kDay + hours(1) + minutes(5));
+  ASSERT_FALSE(rows.empty());
+  SectionSource sections(loaded_->store());
+  const auto stored_section = sections.section(rows.front().message_id, rows.front().section_index);
+  ASSERT_TRUE(stored_section) << stored_section.error();
+  const std::string& sent = response.waveform_sections.front().body;
+  const std::size_t first = stored_section->body.find("WID2");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(sent, stored_section->body.substr(first));
+  EXPECT_EQ(segments(response).size(), 3u);
+  for (const auto* segment : segments(response))
+    EXPECT_EQ(segment->checksum.stored, static_cast<std::int64_t>(segment->checksum.computed));
+}
+
 TEST_F(WaveformRequest, AStartBetweenSamplesBeginsAtTheNextSample) {
   const Response response =
       ask(request("2026/11/01 01:00:00.010 to 2026/11/01 01:00:01", "HFS", "BHN"), analyst_);

@@ -1,5 +1,6 @@
 #include "vdms/request_worker.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -130,6 +131,33 @@ TEST_F(RequestWorkerTest, ARestRequestIsAnsweredIntoItsResultFile) {
   EXPECT_TRUE(sent_.empty());  // REST answers are fetched, not mailed
   EXPECT_NE(result_of(done.id).find("AFI"), std::string::npos);
   EXPECT_EQ(loaded_.store().request(done.id)->outcome, done.outcome);
+  // The streamed file is the whole response: its size and parts as recorded, and it reads as one message.
+  const std::string result = result_of(done.id);
+  EXPECT_EQ(done.response_bytes, static_cast<std::int64_t>(result.size()));
+  EXPECT_EQ(done.parts, 1);
+  const auto read = ims2::read_messages(result, {.read_data_sections = false});
+  ASSERT_EQ(read.messages.size(), 1u);
+  const auto& message = std::get<ims2::DataMessage>(read.messages.front());
+  ASSERT_FALSE(message.sections.empty());
+  EXPECT_EQ(message.sections.front().header.type, "LOG");
+  EXPECT_FALSE(std::filesystem::exists(worker_.result_path(done.id).string() + ".part"));
+}
+
+TEST_F(RequestWorkerTest, ARestHelpIsKeptAsTheHelpText) {
+  const auto user = loaded_.add_user("analyst@ndc.example", {});
+  store::RequestRow row;
+  row.channel = store::RequestChannel::rest;
+  row.requester = user.email;
+  row.user_id = user.id;
+  row.text = "help\n";
+  auto id = loaded_.store().add_request(row);
+  ASSERT_TRUE(id);
+  row.id = *id;
+  const auto done = worker_.execute(row);
+  EXPECT_EQ(done.status, store::RequestStatus::done);
+  EXPECT_EQ(done.parts, 1);
+  EXPECT_EQ(result_of(done.id), engine_.help_text());
+  EXPECT_EQ(done.response_bytes, static_cast<std::int64_t>(engine_.help_text().size()));
 }
 
 TEST_F(RequestWorkerTest, ARequestLeftRunningIsQueuedAgain) {

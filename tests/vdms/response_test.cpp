@@ -87,5 +87,29 @@ TEST(Response, ASectionLargerThanTheLimitGoesAloneInItsPart) {
   EXPECT_LT(texts[1].size(), 1000u);
 }
 
+TEST(Response, StreamedIntoASinkGivesTheSameBytesAsTheMessages) {
+  ResponseDraft draft;
+  draft.style = ims2::KeywordCase::lower;
+  draft.ref = ims2::RefId{"REQ3", "ANY_NDC", {}, {}};
+  draft.log = {"echo"};
+  for (int i = 0; i < 4; ++i) draft.sections.push_back(section_of("WAVEFORM", 400));
+  draft.errors = {"Error[line=4,pos=5]: bad"};
+  const auto texts = write_response(draft, 1100, counting_ids());
+  std::string streamed;
+  int pieces = 0;
+  const ResponseSize size = write_response(draft, 1100, counting_ids(), [&](std::string_view piece) {
+    streamed.append(piece);
+    ++pieces;
+  });
+  std::string joined;
+  for (const auto& text : texts) joined += text;
+  EXPECT_EQ(streamed, joined);
+  EXPECT_EQ(size.bytes, joined.size());
+  EXPECT_EQ(size.parts, static_cast<int>(texts.size()));
+  EXPECT_GT(size.parts, 1);
+  EXPECT_GT(pieces, size.parts);  // handed over section by section, not message by message
+  EXPECT_EQ(read_back(texts).front().preface.keyword_case, ims2::KeywordCase::lower);
+}
+
 }  // namespace
 }  // namespace imsgate::vdms
