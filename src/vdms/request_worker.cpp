@@ -49,9 +49,12 @@ tl::expected<void, std::string> RequestWorker::keep_result(
   return {};
 }
 
-store::RequestRow RequestWorker::execute(store::RequestRow request) {
-  request.status = store::RequestStatus::running;
-  (void)store_.update_request(request);
+store::RequestRow RequestWorker::execute(store::RequestRow request, std::size_t inline_limit) {
+  // Each state written is a durable commit: one that is recorded as running already is not written again.
+  if (request.status != store::RequestStatus::running) {
+    request.status = store::RequestStatus::running;
+    (void)store_.update_request(request);
+  }
 
   std::optional<store::UserRow> user =
       request.user_id != 0 ? store_.user_by_id(request.user_id) : store_.user(request.requester);
@@ -102,6 +105,9 @@ store::RequestRow RequestWorker::execute(store::RequestRow request) {
       request.outcome += "; not delivered: " + delivered.error();
     }
   }
+  if (request.channel == store::RequestChannel::rest && request.status == store::RequestStatus::done &&
+      answer.bytes <= inline_limit)
+    request.delivered_at = now();
   request.finished_at = now();
   (void)store_.update_request(request);
   return request;

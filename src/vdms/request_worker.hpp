@@ -29,7 +29,9 @@ class RequestWorker {
 
   // Answers one request now (REST's synchronous path, and the queue): runs the engine, keeps the result,
   // delivers e-mail answers, records the outcome. Returns the request as recorded.
-  store::RequestRow execute(store::RequestRow request);
+  // `inline_limit`: a REST answer of at most this many bytes goes back in the HTTP answer that asked for it,
+  // so it is recorded as delivered when made (0 for the queue, whose answers are downloaded).
+  store::RequestRow execute(store::RequestRow request, std::size_t inline_limit = 0);
 
   // Answers what is queued (up to 64, the oldest first); returns how many.
   std::size_t drain();

@@ -78,13 +78,11 @@ Response submit(const RequestApi& api, const Request& request) {
     api.worker.notify();
     return job_accepted(row);
   }
-  row = api.worker.execute(std::move(row));
+  row = api.worker.execute(std::move(row), api.inline_limit);
   if (row.status != store::RequestStatus::done) return json_response(500, request_json(row));
   if (static_cast<std::size_t>(row.response_bytes) > api.inline_limit) return job_accepted(row);
   auto text = read_whole(api.worker.result_path(row.id));
   if (!text) return json_error(500, "the response was made but cannot be read");
-  row.delivered_at = now();
-  (void)api.store.update_request(row);
   Response response{200, "text/plain; charset=us-ascii", std::move(*text), {}};
   response.headers.emplace_back("Location", fmt::format("/api/v1/requests/{}", row.id));
   return response;
