@@ -283,25 +283,56 @@ struct Line {
   std::string asked;
 };
 
-void station(Line& l) {
-  Merged<shi::Station> merged;
-  std::set<std::string> found;
+// What a station product gathered from the stored sections of its type.
+template <class Model>
+struct Gathered {
+  Merged<Model> merged;
+  std::set<std::string> found;  // the stations of the rows kept
   std::size_t rows = 0;
-  for (const auto& s : stored<shi::Station>("STATION", l.selection, false, l.context, l.out)) {
-    shi::Station& into = merged.group(s.header, s.model);
-    for (const auto& r : s.model.records) {
-      if (!l.selection.station(r.station) || !l.selection.located(r.latitude, r.longitude)) continue;
-      if (!l.grants.may(r.station)) continue;
-      const std::size_t before = into.records.size();
-      add_unique(into.records, r);
-      rows += into.records.size() - before;
-      found.insert(r.station);
+};
+
+// The rows (`rows` of each stored model) that `keep` selects and the user may receive, each once, grouped by
+// subtype; status reports (those with a period) only when their period meets TIME, and grouped by it.
+template <class Model, class Row, class Keep, class StationOf>
+Gathered<Model> gather(Line& l, bool by_time, std::vector<Row> Model::*rows, Keep keep,
+                       StationOf station_of) {
+  Gathered<Model> g;
+  for (const auto& s : stored<Model>(l.type, l.selection, by_time, l.context, l.out)) {
+    if constexpr (requires { s.model.period; })
+      if (!l.selection.overlaps(s.model.period.from, s.model.period.to)) continue;
+    Model& into = g.merged.group(s.header, s.model);
+    for (const Row& r : s.model.*rows) {
+      const std::string& station = station_of(r);
+      if (!keep(r) || !l.grants.may(station)) continue;
+      const std::size_t before = (into.*rows).size();
+      add_unique(into.*rows, r);
+      g.rows += (into.*rows).size() - before;
+      g.found.insert(station);
     }
   }
+  return g;
+}
+
+template <class Model>
+void finish(Line& l, const Gathered<Model>& g) {
+  report(l.type, g.found, g.rows, l.selection, l.grants, l.asked, l.out);
+  write_groups(g.merged, l.type, l.out);
+}
+
+const auto kStationOfRecord = [](const auto& r) -> const std::string& { return r.station; };
+
+void station(Line& l) {
+  auto g = gather(
+      l, false, &shi::Station::records,
+      [&](const shi::StationRecord& r) {
+        return l.selection.station(r.station) && l.selection.located(r.latitude, r.longitude);
+      },
+      kStationOfRecord);
   // A station named in STA_LIST that sent no STATION data but has coordinates in the registry.
   for (const std::string& code : l.selection.stations) {
     if (code.find('*') != std::string::npos) continue;
-    if (std::any_of(found.begin(), found.end(), [&](const std::string& s) { return ims2::iequals(s, code); }))
+    if (std::any_of(g.found.begin(), g.found.end(),
+                    [&](const std::string& s) { return ims2::iequals(s, code); }))
       continue;
     auto known = l.context.store.station(ims2::to_upper(code));
     if (!known || !known->latitude || !known->longitude) continue;
@@ -310,80 +341,56 @@ void station(Line& l) {
     record.station = known->code;
     record.latitude = known->latitude;
     record.longitude = known->longitude;
-    merged.group({"STATION", "", "IMS2.0", ""}, {}).records.push_back(record);
-    ++rows;
-    found.insert(known->code);
+    g.merged.group({"STATION", "", "IMS2.0", ""}, {}).records.push_back(record);
+    ++g.rows;
+    g.found.insert(known->code);
     l.out.log.push_back(fmt::format(
         "no STATION data received for {}: its coordinates are those of the station registry", known->code));
   }
-  report(l.type, found, rows, l.selection, l.grants, l.asked, l.out);
-  write_groups(merged, l.type, l.out);
+  finish(l, g);
 }
 
 void channel(Line& l) {
-  Merged<shi::Channel> merged;
-  std::set<std::string> found;
-  std::size_t rows = 0;
-  for (const auto& s : stored<shi::Channel>("CHANNEL", l.selection, false, l.context, l.out)) {
-    shi::Channel& into = merged.group(s.header, s.model);
-    for (const auto& r : s.model.records) {
-      if (!l.selection.station(r.station) || !l.selection.channel(r.channel) ||
-          !l.selection.auxiliary(r.aux) || !l.selection.located(r.latitude, r.longitude) ||
-          !l.grants.may(r.station))
-        continue;
-      const std::size_t before = into.records.size();
-      add_unique(into.records, r);
-      rows += into.records.size() - before;
-      found.insert(r.station);
-    }
-  }
-  report(l.type, found, rows, l.selection, l.grants, l.asked, l.out);
-  write_groups(merged, l.type, l.out);
+  finish(l, gather(
+                l, false, &shi::Channel::records,
+                [&](const shi::ChannelRecord& r) {
+                  return l.selection.station(r.station) && l.selection.channel(r.channel) &&
+                         l.selection.auxiliary(r.aux) && l.selection.located(r.latitude, r.longitude);
+                },
+                kStationOfRecord));
 }
 
 // RESPONSE: every stored CAL2 is read and TIME applied to its period here, since the index takes a CAL2 still
 // valid (no end) for the instant of its start.
 void response(Line& l) {
-  Merged<shi::Response> merged;
-  std::set<std::string> found;
-  std::size_t rows = 0;
-  for (const auto& s : stored<shi::Response>("RESPONSE", l.selection, false, l.context, l.out)) {
-    shi::Response& into = merged.group(s.header, s.model);
-    for (const auto& r : s.model.channels) {
-      const shi::Cal2& cal = r.cal;
-      if (!l.selection.station(cal.station) || !l.selection.channel(cal.channel) ||
-          !l.selection.auxiliary(cal.aux) || !l.selection.overlaps(cal.start, cal.end) ||
-          !l.grants.may(cal.station))
-        continue;
-      const std::size_t before = into.channels.size();
-      add_unique(into.channels, r);
-      rows += into.channels.size() - before;
-      found.insert(cal.station);
-    }
-  }
-  report(l.type, found, rows, l.selection, l.grants, l.asked, l.out);
-  write_groups(merged, l.type, l.out);
+  finish(l, gather(
+                l, false, &shi::Response::channels,
+                [&](const shi::ChannelResponse& r) {
+                  const shi::Cal2& cal = r.cal;
+                  return l.selection.station(cal.station) && l.selection.channel(cal.channel) &&
+                         l.selection.auxiliary(cal.aux) && l.selection.overlaps(cal.start, cal.end);
+                },
+                [](const shi::ChannelResponse& r) -> const std::string& { return r.cal.station; }));
 }
 
 // Status reports are selected by their report period (the index's rows span it), their lines by station.
 template <class Model, class Keep>
 void status(Line& l, Keep keep) {
-  Merged<Model> merged;
-  std::set<std::string> found;
-  std::size_t rows = 0;
-  for (const auto& s : stored<Model>(l.type, l.selection, true, l.context, l.out)) {
-    if (!l.selection.overlaps(s.model.period.from, s.model.period.to)) continue;
-    Model& into = merged.group(s.header, s.model);
-    for (const auto& r : s.model.records) {
-      if (!keep(r) || !l.selection.station(r.station) || !l.grants.may(r.station)) continue;
-      const std::size_t before = into.records.size();
-      add_unique(into.records, r);
-      rows += into.records.size() - before;
-      found.insert(r.station);
-    }
-  }
-  report(l.type, found, rows, l.selection, l.grants, l.asked, l.out);
-  write_groups(merged, l.type, l.out);
+  using Row = typename decltype(Model::records)::value_type;
+  finish(l, gather(
+                l, true, &Model::records,
+                [&](const Row& r) { return keep(r) && l.selection.station(r.station); }, kStationOfRecord));
+}
+
+// OUTAGE: the reports whose period meets TIME, and in them the outages that meet it.
+void outage(Line& l) {
+  finish(l, gather(
+                l, true, &shi::Outage::records,
+                [&](const shi::OutageRecord& r) {
+                  return l.selection.station(r.station) && l.selection.channel(r.channel) &&
+                         l.selection.auxiliary(r.aux) && l.selection.overlaps(r.start, r.end);
+                },
+                kStationOfRecord));
 }
 
 void auth_status(Line& l) {
@@ -406,28 +413,6 @@ void auth_status(Line& l) {
     }
     for (const auto& f : s.model.failures)
       if (selected(f)) add_unique(into.failures, f);
-  }
-  report(l.type, found, rows, l.selection, l.grants, l.asked, l.out);
-  write_groups(merged, l.type, l.out);
-}
-
-// OUTAGE: the reports whose period meets TIME, and in them the outages that meet it.
-void outage(Line& l) {
-  Merged<shi::Outage> merged;
-  std::set<std::string> found;
-  std::size_t rows = 0;
-  for (const auto& s : stored<shi::Outage>("OUTAGE", l.selection, true, l.context, l.out)) {
-    if (!l.selection.overlaps(s.model.period.from, s.model.period.to)) continue;
-    shi::Outage& into = merged.group(s.header, s.model);
-    for (const auto& r : s.model.records) {
-      if (!l.selection.station(r.station) || !l.selection.channel(r.channel) ||
-          !l.selection.auxiliary(r.aux) || !l.selection.overlaps(r.start, r.end) || !l.grants.may(r.station))
-        continue;
-      const std::size_t before = into.records.size();
-      add_unique(into.records, r);
-      rows += into.records.size() - before;
-      found.insert(r.station);
-    }
   }
   report(l.type, found, rows, l.selection, l.grants, l.asked, l.out);
   write_groups(merged, l.type, l.out);
