@@ -108,12 +108,13 @@ tl::expected<void, Error> insert_index(db::Connection& c, std::int64_t id, const
     if (!done) return done;
   }
   for (const EventRow& e : index.events) {
-    auto done = execute(
-        c,
-        "INSERT INTO events (message_id, section_index, event_id, origin_id, author, origin_time, "
-        "latitude, longitude, depth, magnitude, magnitude_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id, e.section_index, e.event_id, e.origin_id, e.author, e.origin_time, e.latitude, e.longitude,
-        e.depth, e.magnitude, e.magnitude_type);
+    auto done =
+        execute(c,
+                "INSERT INTO events (message_id, section_index, event_id, origin_id, author, origin_time, "
+                "latitude, longitude, depth, magnitude, magnitude_type, block_offset, block_length) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, e.section_index, e.event_id, e.origin_id, e.author, e.origin_time, e.latitude,
+                e.longitude, e.depth, e.magnitude, e.magnitude_type, e.block_offset, e.block_length);
     if (!done) return done;
   }
   for (const ArrivalRow& a : index.arrivals) {
@@ -346,7 +347,8 @@ std::vector<EventRow> Store::events(TimePoint from, TimePoint to) const {
     return query_rows(
         c,
         "SELECT section_index, event_id, origin_id, author, origin_time, latitude, longitude, depth, "
-        "magnitude, magnitude_type, message_id FROM events WHERE origin_time >= ? AND origin_time < ? "
+        "magnitude, magnitude_type, message_id, block_offset, block_length FROM events "
+        "WHERE origin_time >= ? AND origin_time < ? "
         "ORDER BY origin_time, id",
         [](const db::Statement& r) {
           return EventRow{static_cast<int>(r.int64(0)),
@@ -359,7 +361,9 @@ std::vector<EventRow> Store::events(TimePoint from, TimePoint to) const {
                           r.optional_real(7),
                           r.optional_real(8),
                           r.text(9),
-                          r.int64(10)};
+                          r.int64(10),
+                          r.int64(11),
+                          r.int64(12)};
         },
         from, to);
   });

@@ -219,6 +219,26 @@ TEST_F(StoreIndexQueries, EventsInTheRange) {
   EXPECT_TRUE(store_->events(at_seconds(201), at_seconds(1000)).empty());
 }
 
+TEST(StoreEventBlocks, EventRowsKeepTheirBlockOffsetAndLength) {
+  TempDir dir;
+  auto store = open_store(dir);
+  ASSERT_TRUE(store);
+  Commit bulletin = accepted_message("blocks", "", "BULLETIN");
+  EventRow located{0, "E1", "O1", "IDC", at_seconds(100), 61.5, 25.0, 10.0, 4.2, "mb"};
+  located.block_offset = 1234;
+  located.block_length = 567;
+  bulletin.index.events.push_back(located);
+  bulletin.index.events.push_back(EventRow{0, "E2", "O2", "IDC", at_seconds(200), 1, 2, {}, {}, ""});
+  std::vector<Commit> batch{bulletin};
+  ASSERT_TRUE(store->commit(batch));
+  const auto events = store->events(at_seconds(0), at_seconds(1000));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].block_offset, 1234);
+  EXPECT_EQ(events[0].block_length, 567);
+  EXPECT_EQ(events[1].block_offset, -1);  // not known: read with its section
+  EXPECT_EQ(events[1].block_length, -1);
+}
+
 TEST_F(StoreIndexQueries, ArrivalsInTheRangeByTimeThenStation) {
   auto arrivals = store_->arrivals("", at_seconds(100), at_seconds(150));
   ASSERT_EQ(arrivals.size(), 2u);  // the end is excluded
