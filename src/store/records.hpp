@@ -106,6 +106,11 @@ struct EventRow {
   bool operator==(const EventRow&) const = default;
 };
 
+// Bounds of an event query: what is not given is not constrained.
+struct EventArea {
+  std::optional<double> lat_low, lat_high, lon_low, lon_high;
+};
+
 // An arrival of an ARRIVAL section or a bulletin's phase lines.
 struct ArrivalRow {
   int section_index = 0;

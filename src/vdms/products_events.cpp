@@ -479,8 +479,11 @@ ProductOutput produce_bulletin_like(const ims2::request::Job& job, ProductContex
   // The index narrows the sections to read: origins in the time window and within LAT, LON and DEPTH; the
   // grouped bulletins' origins anywhere within 60 s of it.
   const auto margin = group_codes.empty() ? std::chrono::seconds{0} : std::chrono::seconds{60};
+  // Without grouping, SQLite filters LAT and LON on its index: the events of a day are many.
+  store::EventArea area;
+  if (group_codes.empty()) area = {filter.lat.low, filter.lat.high, filter.lon.low, filter.lon.high};
   std::vector<store::EventRow> rows;
-  for (auto& r : context.store.events(filter.window.from - margin, filter.window.to + margin)) {
+  for (auto& r : context.store.events(filter.window.from - margin, filter.window.to + margin, area)) {
     const std::string code = code_of_author(r.author);
     // An origin whose author names no bulletin may be of a grouped one by its section's title.
     const bool grouped =

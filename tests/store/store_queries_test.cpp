@@ -219,6 +219,20 @@ TEST_F(StoreIndexQueries, EventsInTheRange) {
   EXPECT_TRUE(store_->events(at_seconds(201), at_seconds(1000)).empty());
 }
 
+TEST_F(StoreIndexQueries, EventsWithinAnArea) {
+  const auto ids = [&](const EventArea& area) {
+    std::vector<std::string> out;
+    for (const auto& e : store_->events(at_seconds(0), at_seconds(1000), area)) out.push_back(e.event_id);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ids({.lat_low = 0}), V{"E1"});
+  EXPECT_EQ(ids({.lat_low = -10.25, .lat_high = 61.5}), (V{"E1", "E2"}));  // closed ranges
+  EXPECT_EQ(ids({.lon_low = 100, .lon_high = 160}), V{"E2"});
+  EXPECT_EQ(ids({.lon_low = 160, .lon_high = 30}), V{"E1"});  // across 180
+  EXPECT_EQ(ids({.lat_high = 0, .lon_low = 160, .lon_high = 30}), V{});
+}
+
 TEST(StoreEventBlocks, EventRowsKeepTheirBlockOffsetAndLength) {
   TempDir dir;
   auto store = open_store(dir);

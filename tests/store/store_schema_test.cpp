@@ -139,8 +139,9 @@ TEST(StoreSchema, EventRowsOfVersionTwoKeepNoBlockAfterTheUpgrade) {
     auto c = open_connection(dir.path() / "imsgate.sqlite");
     ASSERT_TRUE(c);
     ASSERT_TRUE(
-        c->exec("ALTER TABLE events DROP COLUMN block_offset; ALTER TABLE events DROP COLUMN "
-                "block_length; PRAGMA user_version = 2;"));
+        c->exec("DROP INDEX events_time_place; CREATE INDEX events_origin_time ON events(origin_time); "
+                "ALTER TABLE events DROP COLUMN block_offset; ALTER TABLE events DROP COLUMN block_length; "
+                "PRAGMA user_version = 2;"));
   }
   auto store = open_store(dir);
   ASSERT_TRUE(store);
