@@ -1,5 +1,9 @@
 // BULLETIN requests with LAT/LON and MAG through the request engine, against 50,000 stored events (100
 // bulletins of 500 events): the time of one request, and its 99th percentile over repeated requests.
+// Measured (release, 2 shared cores, other builds running): before the event blocks, p99 about 9 s wall
+// (0.76 s CPU per request) on a loaded machine; with the event blocks and LAT/LON filtered by SQLite, p99
+// 164 ms (118 ms CPU). The rest is SectionSource loading the 100 messages that hold candidates (archive
+// read, MIME parse, SHA-256 of each body) once per request.
 #include <algorithm>
 #include <chrono>
 #include <cmath>

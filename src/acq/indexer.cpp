@@ -94,6 +94,7 @@ IndexedMessage index_data_message(const ims2::DataMessage& message, std::string_
     // A bare waveform file has no DATA_TYPE line: its section begins with its first body line.
     const int first_line = message.bare ? section.first_body_line() : section.line.number;
     const std::size_t begin = offsets.of(first_line);
+    const std::size_t body_begin = offsets.of(section.first_body_line());
     // The body holds every line up to the next DATA_TYPE or STOP line.
     const std::size_t end = offsets.of(section.first_body_line() + line_count(section.body));
     row.offset = static_cast<std::int64_t>(begin);
@@ -103,6 +104,7 @@ IndexedMessage index_data_message(const ims2::DataMessage& message, std::string_
     out.data_types += row.data_type;
 
     detail::SectionIndexer indexer(out, index, row.data_type);
+    indexer.set_body_text(body.substr(body_begin, end - body_begin), body_begin);
     if (ims2::iequals(section.header.type, "waveform")) {
       detail::index_waveform(section, indexer);
     } else if (auto shi = ims2::shi::read_section(section, out.diagnostics)) {

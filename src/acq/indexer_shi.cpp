@@ -4,6 +4,9 @@
 
 #include "acq/section_indexer.hpp"
 #include "ims2/line_reader.hpp"
+#include "ims2/shi/layout_read.hpp"
+#include "ims2/shi/token_fallback.hpp"
+#include "ims2/text.hpp"
 
 namespace imsgate::acq::detail {
 namespace {
@@ -27,7 +30,69 @@ const shi::Magnitude* first_magnitude(const shi::OriginBlock& block, const std::
   return nullptr;
 }
 
-void add_origins(const shi::OriginBlock& block, const std::string& event_id, SectionIndexer& ix) {
+// --- Event blocks: where each event's own text is in the message, so that a request reads only it ----------
+
+struct Block {
+  std::int64_t offset = -1;  // in the message text
+  std::int64_t length = -1;
+  std::string_view first_line;
+};
+
+// The parts of a section's body that open with a line `opens` accepts, each up to the next or the body's end.
+template <class Opens>
+std::vector<Block> blocks_of(std::string_view text, std::size_t base, Opens opens) {
+  std::vector<Block> out;
+  auto close_last = [&](std::size_t end) {
+    if (!out.empty()) out.back().length = static_cast<std::int64_t>(base + end) - out.back().offset;
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t lf = text.find('\n', pos);
+    const std::size_t next = lf == std::string_view::npos ? text.size() : lf + 1;
+    const std::string_view line =
+        ims2::trim(text.substr(pos, lf == std::string_view::npos ? next - pos : lf - pos));
+    if (opens(line)) {
+      close_last(pos);
+      out.push_back({static_cast<std::int64_t>(base + pos), -1, line});
+    }
+    pos = next;
+  }
+  close_last(text.size());
+  return out;
+}
+
+// An event line as the bulletin reader takes it: first word EVENT, and not the EVENT SCREENING title.
+bool is_event_line(std::string_view line) {
+  const auto tokens = shi::split_tokens(line);
+  if (tokens.empty() || tokens.front().text != "EVENT") return false;
+  return !(tokens.size() > 1 && ims2::iequals(tokens[1].text, "SCREENING"));
+}
+
+bool is_origin_header(std::string_view line) {
+  return shi::is_column_title(line, "Date Time");
+}
+
+// The block of each event of a BULLETIN or EVENT section, in the order of `events`; none when the text does
+// not tell them apart exactly (an event before any EVENT line, a count or an id that differs).
+std::vector<Block> event_blocks(const std::vector<shi::BulletinEvent>& events, const SectionIndexer& ix) {
+  std::vector<Block> blocks = blocks_of(ix.body_text(), ix.body_offset(), is_event_line);
+  if (blocks.size() != events.size()) return std::vector<Block>(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto tokens = shi::split_tokens(blocks[i].first_line);
+    const std::string_view id = tokens.size() > 1 ? tokens[1].text : std::string_view{};
+    if (id != events[i].id) return std::vector<Block>(events.size());
+  }
+  return blocks;
+}
+
+// The block of each origin block of an ORIGIN section: from its origin header to the next.
+std::vector<Block> origin_blocks(const std::vector<shi::OriginBlock>& origins, const SectionIndexer& ix) {
+  std::vector<Block> blocks = blocks_of(ix.body_text(), ix.body_offset(), is_origin_header);
+  if (blocks.size() != origins.size()) return std::vector<Block>(origins.size());
+  return blocks;
+}
+
+void add_origins(const shi::OriginBlock& block, const std::string& event_id, const Block& text,
+                 SectionIndexer& ix) {
   for (const shi::Origin& o : block.origins) {
     if (!o.time || !o.latitude || !o.longitude) continue;  // nothing a request could select it by
     store::EventRow& row = ix.index().events.emplace_back();
@@ -39,6 +104,8 @@ void add_origins(const shi::OriginBlock& block, const std::string& event_id, Sec
     row.latitude = *o.latitude;
     row.longitude = *o.longitude;
     row.depth = o.depth;
+    row.block_offset = text.offset;
+    row.block_length = text.length;
     if (const shi::Magnitude* m = first_magnitude(block, o.id)) {
       row.magnitude = m->value;
       row.magnitude_type = m->type;
@@ -53,9 +120,12 @@ void add_arrival(SectionIndexer& ix, const std::string& station, const std::stri
   ix.index().arrivals.push_back({ix.section_index(), station, channel, phase, *time, id, 0});
 }
 
-void add_events(const std::vector<shi::BulletinEvent>& events, SectionIndexer& ix) {
-  for (const shi::BulletinEvent& event : events) {
-    add_origins(event.origin, event.id, ix);
+void add_events(const std::vector<shi::BulletinEvent>& events, bool gse, SectionIndexer& ix) {
+  // A GSE2.0 bulletin has no EVENT lines: its events are read with their section.
+  const std::vector<Block> blocks = gse ? std::vector<Block>(events.size()) : event_blocks(events, ix);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const shi::BulletinEvent& event = events[i];
+    add_origins(event.origin, event.id, blocks[i], ix);
     for (const shi::Phase& p : event.phases) add_arrival(ix, p.station, "", p.phase, p.time, p.id);
   }
 }
@@ -311,10 +381,13 @@ void index_shi(const shi::Section& model, SectionIndexer& ix) {
           for (const shi::WaveformBlock& block : m.blocks)
             if (const auto* segment = std::get_if<shi::WaveformSegment>(&block))
               add_segment(segment->wid2, segments++, ix);
-        } else if constexpr (std::is_same_v<T, shi::Bulletin> || std::is_same_v<T, shi::EventList>) {
-          add_events(m.events, ix);
+        } else if constexpr (std::is_same_v<T, shi::Bulletin>) {
+          add_events(m.events, m.layout == shi::BulletinLayout::gse2, ix);
+        } else if constexpr (std::is_same_v<T, shi::EventList>) {
+          add_events(m.events, false, ix);
         } else if constexpr (std::is_same_v<T, shi::OriginList>) {
-          for (const shi::OriginBlock& block : m.blocks) add_origins(block, "", ix);
+          const std::vector<Block> blocks = origin_blocks(m.blocks, ix);
+          for (std::size_t i = 0; i < m.blocks.size(); ++i) add_origins(m.blocks[i], "", blocks[i], ix);
         } else if constexpr (std::is_same_v<T, shi::Arrival>) {
           for (const shi::ArrivalRecord& r : m.records)
             add_arrival(ix, r.station, r.channel, r.phase, r.time, r.id);

@@ -35,6 +35,14 @@ class SectionIndexer {
       : out_(out), section_(section_index), data_type_(std::move(data_type)) {}
 
   int section_index() const { return section_; }
+  // The section's body lines as they are in the message text, and where they begin in it: the offsets of
+  // the rows that locate their own text (EventRow::block_offset) are taken from them.
+  void set_body_text(std::string_view text, std::size_t offset) {
+    body_text_ = text;
+    body_offset_ = offset;
+  }
+  std::string_view body_text() const { return body_text_; }
+  std::size_t body_offset() const { return body_offset_; }
   store::MessageIndex& index() { return out_.index; }
   ims2::Diagnostics& diagnostics() { return out_.diagnostics; }
 
@@ -49,6 +57,8 @@ class SectionIndexer {
   int section_;
   std::string data_type_;
   int items_ = 0;
+  std::string_view body_text_;
+  std::size_t body_offset_ = 0;
 };
 
 // The rows of a WAVEFORM section, read one segment at a time so that samples are never all held at once.

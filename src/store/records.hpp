@@ -97,8 +97,18 @@ struct EventRow {
   std::optional<double> magnitude;  // the first magnitude given
   std::string magnitude_type;
   std::int64_t message_id = 0;  // the message that holds it: set by the store's queries, ignored by commit
+  // The event's own text in the message body (from its EVENT line, or an ORIGIN section's origin header, to
+  // the next one or the section's end), so that a request reads only it; -1 when not known (rows stored
+  // before schema 3, GSE2.0 bulletins, blocks the indexer could not tell apart).
+  std::int64_t block_offset = -1;
+  std::int64_t block_length = -1;
 
   bool operator==(const EventRow&) const = default;
+};
+
+// Bounds of an event query: what is not given is not constrained.
+struct EventArea {
+  std::optional<double> lat_low, lat_high, lon_low, lon_high;
 };
 
 // An arrival of an ARRIVAL section or a bulletin's phase lines.

@@ -90,7 +90,9 @@ class Store {
   // Segments come by start time, events by origin time, items by start time (those without start first).
   std::vector<WaveformSegmentRow> segments(std::string_view station, std::string_view channel, TimePoint from,
                                            TimePoint to) const;
-  std::vector<EventRow> events(TimePoint from, TimePoint to) const;
+  // `area` narrows events to closed latitude and longitude ranges (a longitude range whose low end is above
+  // its high end wraps across 180), filtered by SQLite on its index.
+  std::vector<EventRow> events(TimePoint from, TimePoint to, const EventArea& area = {}) const;
   // Arrivals (of ARRIVAL sections and of bulletins' phase blocks) by arrival time, then station.
   std::vector<ArrivalRow> arrivals(std::string_view station, TimePoint from, TimePoint to) const;
   std::vector<ItemRow> items(std::string_view data_type, std::string_view station,

@@ -108,12 +108,13 @@ tl::expected<void, Error> insert_index(db::Connection& c, std::int64_t id, const
     if (!done) return done;
   }
   for (const EventRow& e : index.events) {
-    auto done = execute(
-        c,
-        "INSERT INTO events (message_id, section_index, event_id, origin_id, author, origin_time, "
-        "latitude, longitude, depth, magnitude, magnitude_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id, e.section_index, e.event_id, e.origin_id, e.author, e.origin_time, e.latitude, e.longitude,
-        e.depth, e.magnitude, e.magnitude_type);
+    auto done =
+        execute(c,
+                "INSERT INTO events (message_id, section_index, event_id, origin_id, author, origin_time, "
+                "latitude, longitude, depth, magnitude, magnitude_type, block_offset, block_length) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, e.section_index, e.event_id, e.origin_id, e.author, e.origin_time, e.latitude,
+                e.longitude, e.depth, e.magnitude, e.magnitude_type, e.block_offset, e.block_length);
     if (!done) return done;
   }
   for (const ArrivalRow& a : index.arrivals) {
@@ -341,27 +342,44 @@ std::vector<WaveformSegmentRow> Store::segments(std::string_view station, std::s
                    });
 }
 
-std::vector<EventRow> Store::events(TimePoint from, TimePoint to) const {
-  return read_with(impl_->readers, [&](db::Connection& c) {
-    return query_rows(
-        c,
-        "SELECT section_index, event_id, origin_id, author, origin_time, latitude, longitude, depth, "
-        "magnitude, magnitude_type, message_id FROM events WHERE origin_time >= ? AND origin_time < ? "
-        "ORDER BY origin_time, id",
-        [](const db::Statement& r) {
-          return EventRow{static_cast<int>(r.int64(0)),
-                          r.text(1),
-                          r.text(2),
-                          r.text(3),
-                          r.time(4),
-                          r.real(5),
-                          r.real(6),
-                          r.optional_real(7),
-                          r.optional_real(8),
-                          r.text(9),
-                          r.int64(10)};
-        },
-        from, to);
+std::vector<EventRow> Store::events(TimePoint from, TimePoint to, const EventArea& area) const {
+  std::string sql =
+      "SELECT section_index, event_id, origin_id, author, origin_time, latitude, longitude, depth, "
+      "magnitude, "
+      "magnitude_type, message_id, block_offset, block_length FROM events WHERE origin_time >= ? AND "
+      "origin_time < ?";
+  if (area.lat_low) sql += " AND latitude >= ?";
+  if (area.lat_high) sql += " AND latitude <= ?";
+  const bool wraps = area.lon_low && area.lon_high && *area.lon_low > *area.lon_high;
+  if (wraps) {
+    sql += " AND (longitude >= ? OR longitude <= ?)";
+  } else {
+    if (area.lon_low) sql += " AND longitude >= ?";
+    if (area.lon_high) sql += " AND longitude <= ?";
+  }
+  sql += " ORDER BY origin_time, id";
+  return read_with(impl_->readers, [&](db::Connection& c) -> tl::expected<std::vector<EventRow>, Error> {
+    auto statement = c.prepare(sql);
+    if (!statement) return tl::unexpected(statement.error());
+    int n = 0;
+    statement->bind(++n, from).bind(++n, to);
+    for (const auto& bound : {area.lat_low, area.lat_high, area.lon_low, area.lon_high})
+      if (bound) statement->bind(++n, *bound);
+    return read_rows(*statement, [](const db::Statement& r) {
+      return EventRow{static_cast<int>(r.int64(0)),
+                      r.text(1),
+                      r.text(2),
+                      r.text(3),
+                      r.time(4),
+                      r.real(5),
+                      r.real(6),
+                      r.optional_real(7),
+                      r.optional_real(8),
+                      r.text(9),
+                      r.int64(10),
+                      r.int64(11),
+                      r.int64(12)};
+    });
   });
 }
 

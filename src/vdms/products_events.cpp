@@ -6,10 +6,12 @@
 #include <map>
 #include <numbers>
 #include <set>
+#include <utility>
 #include <variant>
 
 #include <fmt/format.h>
 
+#include "ims2/shi/layout_read.hpp"
 #include "ims2/shi/section.hpp"
 #include "ims2/text.hpp"
 #include "vdms/product.hpp"
@@ -261,35 +263,116 @@ void add_found(std::vector<shi::BulletinEvent> events, int richness, const std::
   }
 }
 
-// Reads the stored sections that hold the rows' origins into one pool of events, each event once.
+void add_model(shi::Section& model, std::vector<Found>& pool, std::map<std::string, std::size_t>& by_key) {
+  if (auto* b = std::get_if<shi::Bulletin>(&model)) {
+    add_found(std::move(b->events), 2, b->title, pool, by_key);
+  } else if (auto* e = std::get_if<shi::EventList>(&model)) {
+    add_found(std::move(e->events), 1, e->title, pool, by_key);
+  } else if (auto* o = std::get_if<shi::OriginList>(&model)) {
+    std::vector<shi::BulletinEvent> events;
+    for (auto& block : o->blocks) events.emplace_back().origin = std::move(block);
+    add_found(std::move(events), 0, o->title, pool, by_key);
+  }
+}
+
+// One event's block of a stored section as a section of its own, for the section reader: the section's
+// DATA_TYPE header, its first line (the title, which names the bulletin where the authors do not) and the
+// block. The lines are not numbered as in the message: the reader's diagnostics are not used here.
+class EventBlocks {
+ public:
+  explicit EventBlocks(ProductContext& context) : context_(context) {}
+
+  tl::expected<ims2::DataSection, std::string> block(const store::EventRow& row) {
+    auto body = context_.sections.body(row.message_id);
+    if (!body) return tl::unexpected(body.error());
+    const std::string& text = **body;
+    auto rows = rows_.find(row.message_id);
+    if (rows == rows_.end())
+      rows = rows_.emplace(row.message_id, context_.store.sections(row.message_id)).first;
+    const auto section =
+        std::find_if(rows->second.begin(), rows->second.end(),
+                     [&](const store::SectionRow& s) { return s.index == row.section_index; });
+    if (section == rows->second.end() || section->offset < 0 || section->length < 0 ||
+        static_cast<std::size_t>(section->offset + section->length) > text.size() ||
+        row.block_offset < section->offset ||
+        row.block_offset + row.block_length > section->offset + section->length)
+      return tl::unexpected(
+          fmt::format("message {} has no event block at {}", row.message_id, row.block_offset));
+
+    ims2::DataSection out;
+    out.header = {section->data_type, section->subtype, section->format, section->subformat};
+    const std::string_view first = first_line(std::string_view(text).substr(
+        static_cast<std::size_t>(section->offset), static_cast<std::size_t>(section->length)));
+    // The title (or whatever opens the section) when it is not this block's own first line.
+    if (!first.empty() && first.data() != text.data() + row.block_offset) {
+      out.body.assign(first);
+      out.body += '\n';
+    }
+    out.body.append(text, static_cast<std::size_t>(row.block_offset),
+                    static_cast<std::size_t>(row.block_length));
+    return out;
+  }
+
+ private:
+  // The section's first line after its DATA_TYPE line that the bulletin reader could take as its title: not
+  // blank, not a TIME_STAMP line, not an elision mark.
+  static std::string_view first_line(std::string_view section) {
+    bool header = ims2::istarts_with(section, "data_type");
+    while (!section.empty()) {
+      const std::size_t lf = section.find('\n');
+      const std::string_view line = section.substr(0, lf);
+      section.remove_prefix(lf == std::string_view::npos ? section.size() : lf + 1);
+      if (std::exchange(header, false)) continue;
+      const std::string_view t = ims2::trim(line);
+      if (t.empty() || ims2::istarts_with(t, "TIME_STAMP") || shi::is_elision_mark(line)) continue;
+      return ims2::trim_right(line);
+    }
+    return {};
+  }
+
+  ProductContext& context_;
+  std::map<std::int64_t, std::vector<store::SectionRow>> rows_;
+};
+
+// Reads the rows' events into one pool, each event once: only its own block where the index has it, else
+// the whole stored section. The pool keeps the order of the sections as the rows first name them, and within
+// a section the order of the text.
 std::vector<Found> read_events(const std::vector<store::EventRow>& rows, ProductContext& context,
                                ProductOutput& out) {
-  std::vector<std::pair<std::int64_t, int>> sections;
-  std::set<std::pair<std::int64_t, int>> seen;
-  for (const auto& r : rows)
-    if (seen.emplace(r.message_id, r.section_index).second)
-      sections.emplace_back(r.message_id, r.section_index);
+  using SectionKey = std::pair<std::int64_t, int>;
+  std::vector<SectionKey> sections;
+  // Per section: nothing when it is read whole, else its blocks by offset.
+  std::map<SectionKey, std::optional<std::map<std::int64_t, const store::EventRow*>>> parts;
+  for (const auto& r : rows) {
+    const SectionKey key{r.message_id, r.section_index};
+    auto [it, added] = parts.try_emplace(key, std::in_place);
+    if (added) sections.push_back(key);
+    if (r.block_offset < 0 || r.block_length <= 0)
+      it->second.reset();
+    else if (it->second)
+      it->second->try_emplace(r.block_offset, &r);
+  }
 
   std::vector<Found> pool;
   std::map<std::string, std::size_t> by_key;
-  for (const auto& [message_id, index] : sections) {
-    auto section = context.sections.section(message_id, index);
+  EventBlocks blocks(context);
+  auto read = [&](const tl::expected<ims2::DataSection, std::string>& section, std::int64_t message_id) {
     if (!section) {
       out.log.push_back(fmt::format("stored message {} could not be read: {}", message_id, section.error()));
-      continue;
+      return false;
     }
     ims2::Diagnostics diagnostics;
-    auto model = shi::read_section(*section, diagnostics);
-    if (!model) continue;
-    if (auto* b = std::get_if<shi::Bulletin>(&*model)) {
-      add_found(std::move(b->events), 2, b->title, pool, by_key);
-    } else if (auto* e = std::get_if<shi::EventList>(&*model)) {
-      add_found(std::move(e->events), 1, e->title, pool, by_key);
-    } else if (auto* o = std::get_if<shi::OriginList>(&*model)) {
-      std::vector<shi::BulletinEvent> events;
-      for (auto& block : o->blocks) events.emplace_back().origin = std::move(block);
-      add_found(std::move(events), 0, o->title, pool, by_key);
+    if (auto model = shi::read_section(*section, diagnostics)) add_model(*model, pool, by_key);
+    return true;
+  };
+  for (const auto& key : sections) {
+    const auto& part = parts.at(key);
+    if (!part) {
+      read(context.sections.section(key.first, key.second), key.first);
+      continue;
     }
+    for (const auto& [offset, row] : *part)
+      if (!read(blocks.block(*row), key.first)) break;  // said once for the section
   }
   return pool;
 }
@@ -396,11 +479,16 @@ ProductOutput produce_bulletin_like(const ims2::request::Job& job, ProductContex
   // The index narrows the sections to read: origins in the time window and within LAT, LON and DEPTH; the
   // grouped bulletins' origins anywhere within 60 s of it.
   const auto margin = group_codes.empty() ? std::chrono::seconds{0} : std::chrono::seconds{60};
+  // Without grouping, SQLite filters LAT and LON on its index: the events of a day are many.
+  store::EventArea area;
+  if (group_codes.empty()) area = {filter.lat.low, filter.lat.high, filter.lon.low, filter.lon.high};
   std::vector<store::EventRow> rows;
-  for (auto& r : context.store.events(filter.window.from - margin, filter.window.to + margin)) {
+  for (auto& r : context.store.events(filter.window.from - margin, filter.window.to + margin, area)) {
     const std::string code = code_of_author(r.author);
+    // An origin whose author names no bulletin may be of a grouped one by its section's title.
     const bool grouped =
-        !code.empty() && std::find(group_codes.begin(), group_codes.end(), code) != group_codes.end();
+        !group_codes.empty() &&
+        (code.empty() || std::find(group_codes.begin(), group_codes.end(), code) != group_codes.end());
     const bool inside = r.origin_time >= filter.window.from && r.origin_time < filter.window.to &&
                         (!filter.lat.given || filter.lat.contains(r.latitude)) &&
                         (!filter.lon.given || filter.lon.contains_longitude(r.longitude)) &&

@@ -221,6 +221,58 @@ TEST(IndexerBulletin, OriginAndEventSections) {
   EXPECT_TRUE(events.stations.empty());
 }
 
+// The text of an event row's block, from the message.
+std::string block_text(const Indexed& indexed, const store::EventRow& row) {
+  EXPECT_GE(row.block_offset, 0);
+  EXPECT_GT(row.block_length, 0);
+  if (row.block_offset < 0 || row.block_length <= 0) return {};
+  return indexed.body.substr(static_cast<std::size_t>(row.block_offset),
+                             static_cast<std::size_t>(row.block_length));
+}
+
+TEST(IndexerBulletin, EachEventLocatesItsOwnBlock) {
+  const Indexed indexed = index_example("I.7-bulletin-ims2.0-short.msg");
+  const IndexedMessage& m = indexed.only();
+  ASSERT_EQ(m.index.events.size(), 3u);
+  const store::SectionRow& section = m.index.sections.at(0);
+  std::int64_t end = 0;
+  for (const store::EventRow& e : m.index.events) {
+    const std::string block = block_text(indexed, e);
+    EXPECT_TRUE(block.starts_with("EVENT " + e.event_id)) << block.substr(0, 40);
+    EXPECT_NE(block.find(e.origin_id), std::string::npos);  // its origin line
+    EXPECT_GE(e.block_offset, end);                         // blocks follow each other
+    end = e.block_offset + e.block_length;
+  }
+  // The last event's block runs to the section's end: its phases are in it.
+  EXPECT_EQ(end, section.offset + section.length);
+  EXPECT_NE(block_text(indexed, m.index.events[2]).find("Sta"), std::string::npos);
+}
+
+TEST(IndexerBulletin, EventAndOriginSectionsLocateTheirBlocks) {
+  const Indexed events = index_example("I.17-event.msg");
+  for (const store::EventRow& e : events.only().index.events)
+    EXPECT_TRUE(block_text(events, e).starts_with("EVENT " + e.event_id));
+
+  const Indexed origins = index_example("I.24-origin.msg");
+  for (const store::EventRow& e : origins.only().index.events) {
+    const std::string block = block_text(origins, e);
+    EXPECT_TRUE(block.find_first_not_of(' ') != std::string::npos &&
+                block.substr(block.find_first_not_of(' ')).starts_with("Date"))
+        << block.substr(0, 40);  // the origin header
+    EXPECT_NE(block.find(e.origin_id), std::string::npos);
+  }
+}
+
+TEST(IndexerBulletin, Gse2BulletinEventsHaveNoBlock) {
+  const IndexedMessage m =
+      index_file(testing::real_dir() / "obspy-gse2-bulletin/gse_2.0_2_events.txt").only();
+  ASSERT_FALSE(m.index.events.empty());
+  for (const store::EventRow& e : m.index.events) {
+    EXPECT_EQ(e.block_offset, -1);
+    EXPECT_EQ(e.block_length, -1);
+  }
+}
+
 TEST(IndexerBulletin, ArrivalSectionsGiveArrivalRows) {
   const IndexedMessage m = index_example("I.4.4-arrival-reviewed.msg").only();
   ASSERT_EQ(m.index.arrivals.size(), 6u);

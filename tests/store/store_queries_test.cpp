@@ -219,6 +219,40 @@ TEST_F(StoreIndexQueries, EventsInTheRange) {
   EXPECT_TRUE(store_->events(at_seconds(201), at_seconds(1000)).empty());
 }
 
+TEST_F(StoreIndexQueries, EventsWithinAnArea) {
+  const auto ids = [&](const EventArea& area) {
+    std::vector<std::string> out;
+    for (const auto& e : store_->events(at_seconds(0), at_seconds(1000), area)) out.push_back(e.event_id);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ids({.lat_low = 0}), V{"E1"});
+  EXPECT_EQ(ids({.lat_low = -10.25, .lat_high = 61.5}), (V{"E1", "E2"}));  // closed ranges
+  EXPECT_EQ(ids({.lon_low = 100, .lon_high = 160}), V{"E2"});
+  EXPECT_EQ(ids({.lon_low = 160, .lon_high = 30}), V{"E1"});  // across 180
+  EXPECT_EQ(ids({.lat_high = 0, .lon_low = 160, .lon_high = 30}), V{});
+}
+
+TEST(StoreEventBlocks, EventRowsKeepTheirBlockOffsetAndLength) {
+  TempDir dir;
+  auto store = open_store(dir);
+  ASSERT_TRUE(store);
+  Commit bulletin = accepted_message("blocks", "", "BULLETIN");
+  EventRow located{0, "E1", "O1", "IDC", at_seconds(100), 61.5, 25.0, 10.0, 4.2, "mb"};
+  located.block_offset = 1234;
+  located.block_length = 567;
+  bulletin.index.events.push_back(located);
+  bulletin.index.events.push_back(EventRow{0, "E2", "O2", "IDC", at_seconds(200), 1, 2, {}, {}, ""});
+  std::vector<Commit> batch{bulletin};
+  ASSERT_TRUE(store->commit(batch));
+  const auto events = store->events(at_seconds(0), at_seconds(1000));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].block_offset, 1234);
+  EXPECT_EQ(events[0].block_length, 567);
+  EXPECT_EQ(events[1].block_offset, -1);  // not known: read with its section
+  EXPECT_EQ(events[1].block_length, -1);
+}
+
 TEST_F(StoreIndexQueries, ArrivalsInTheRangeByTimeThenStation) {
   auto arrivals = store_->arrivals("", at_seconds(100), at_seconds(150));
   ASSERT_EQ(arrivals.size(), 2u);  // the end is excluded

@@ -126,6 +126,34 @@ TEST(StoreSchema, AFailedMigrationChangesNothing) {
   EXPECT_EQ(**halfway, 0);
 }
 
+TEST(StoreSchema, EventRowsOfVersionTwoKeepNoBlockAfterTheUpgrade) {
+  TempDir dir;
+  Commit bulletin = accepted_message("old bulletin", "", "BULLETIN");
+  bulletin.index.events.push_back(EventRow{0, "E", "O", "IDC", at_seconds(1), 1, 2, 3.0, 4.5, "mb"});
+  {
+    auto store = open_store(dir);
+    std::vector<Commit> batch{bulletin};
+    ASSERT_TRUE(store->commit(batch));
+  }
+  {  // back to a version 2 database: its events table had no block columns
+    auto c = open_connection(dir.path() / "imsgate.sqlite");
+    ASSERT_TRUE(c);
+    ASSERT_TRUE(
+        c->exec("DROP INDEX events_time_place; CREATE INDEX events_origin_time ON events(origin_time); "
+                "ALTER TABLE events DROP COLUMN block_offset; ALTER TABLE events DROP COLUMN block_length; "
+                "PRAGMA user_version = 2;"));
+  }
+  auto store = open_store(dir);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->schema_version(), 3);
+  const auto events = store->events(at_seconds(0), at_seconds(10));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].event_id, "E");
+  EXPECT_EQ(events[0].magnitude, 4.5);
+  EXPECT_EQ(events[0].block_offset, -1);
+  EXPECT_EQ(events[0].block_length, -1);
+}
+
 TEST(StoreSchema, IndexRowsGoWithTheirMessage) {
   TempDir dir;
   std::vector<Commit> batch{accepted_message("one")};
