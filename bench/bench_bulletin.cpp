@@ -1,9 +1,10 @@
 // BULLETIN requests with LAT/LON and MAG through the request engine, against 50,000 stored events (100
 // bulletins of 500 events): the time of one request, and its 99th percentile over repeated requests.
-// Measured (release, 2 shared cores, other builds running): before the event blocks, p99 about 9 s wall
-// (0.76 s CPU per request) on a loaded machine; with the event blocks and LAT/LON filtered by SQLite, p99
-// 164 ms (118 ms CPU). The rest is SectionSource loading the 100 messages that hold candidates (archive
-// read, MIME parse, SHA-256 of each body) once per request.
+// The first request of an engine finds the 100 message texts that hold candidates cold (archive read, MIME
+// parse, SHA-256 of each body); the engine keeps them (BodyCache), so the next ones do not: the first is
+// reported alone (first_ms), the p99 is that of the 200 after it. Measured (release, 2 shared cores, other
+// builds running): before the event blocks, about 9 s wall (0.76 s CPU) a request; with the event blocks and
+// LAT/LON filtered by SQLite, p99 164 ms (118 ms CPU); with the shared texts, see docs/vdms.md.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -88,10 +89,12 @@ void BM_BulletinRequest(benchmark::State& state) {
     bytes = answer.bytes;
     benchmark::DoNotOptimize(answer);
   }
+  state.counters["first_ms"] = 1e3 * seconds.front();
+  seconds.erase(seconds.begin());
   std::sort(seconds.begin(), seconds.end());
   state.counters["p99_ms"] = 1e3 * seconds[std::min(seconds.size() - 1, seconds.size() * 99 / 100)];
   state.counters["response_bytes"] = static_cast<double>(bytes);
 }
-BENCHMARK(BM_BulletinRequest)->Unit(benchmark::kMillisecond)->Iterations(50);
+BENCHMARK(BM_BulletinRequest)->Unit(benchmark::kMillisecond)->Iterations(201);
 
 }  // namespace

@@ -54,7 +54,10 @@ void summarize(Answer& answer) {
 }  // namespace
 
 Engine::Engine(const store::Store& store, EngineSettings settings, std::function<std::string()> next_msg_id)
-    : store_(store), settings_(std::move(settings)), next_msg_id_(std::move(next_msg_id)) {}
+    : store_(store),
+      settings_(std::move(settings)),
+      next_msg_id_(std::move(next_msg_id)),
+      bodies_(settings_.body_cache) {}
 
 std::optional<ResponseDraft> Engine::prepare(std::string_view text, const Requester& requester,
                                              ims2::TimePoint now, Answer& answer) const {
@@ -108,7 +111,7 @@ std::optional<ResponseDraft> Engine::prepare(std::string_view text, const Reques
     const Access access = requester.user->admin
                               ? Access::everything()
                               : Access::of(*requester.user, store_.grants(requester.user->id));
-    SectionSource sections(store_);
+    SectionSource sections(store_, &bodies_);
     ProductContext context{store_, sections, access, draft.style, now};
     for (const auto& job : resolution.jobs) {
       const std::string name = keyword_name(job.request);

@@ -1,5 +1,6 @@
 // The request engine: reads a request message, checks who asks, executes every request line against the
-// store and writes the response (10.6). Thread-safe: each answer uses its own section source.
+// store and writes the response (10.6). Thread-safe: each answer uses its own section source, over a cache
+// of message texts that the answers share.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 
 #include "ims2/datetime.hpp"
 #include "store/store.hpp"
+#include "vdms/body_cache.hpp"
 #include "vdms/response.hpp"
 
 namespace imsgate::vdms {
@@ -20,6 +22,7 @@ struct EngineSettings {
   std::string contact;                  // the local contact's e-mail address, for HELP (10.7)
   std::size_t email_limit = 1'000'000;  // bytes of one e-mailed response message (10.6.1); 0: no limit
   std::size_t rest_limit = 0;           // bytes of one response message over REST; 0: no limit
+  std::size_t body_cache = 64 << 20;    // bytes of message texts kept across requests (BodyCache)
 };
 
 // Who asks: a registered user, or only an address.
@@ -70,6 +73,7 @@ class Engine {
   const store::Store& store_;
   EngineSettings settings_;
   std::function<std::string()> next_msg_id_;
+  mutable BodyCache bodies_;  // shared by the answers, which may run side by side
 };
 
 }  // namespace imsgate::vdms

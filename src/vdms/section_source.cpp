@@ -11,6 +11,9 @@ namespace imsgate::vdms {
 
 tl::expected<std::shared_ptr<const std::string>, std::string> SectionSource::body(std::int64_t message_id) {
   if (auto kept = bodies_.find(message_id); kept != bodies_.end()) return kept->second;
+  if (shared_)
+    if (auto kept = shared_->find(message_id))
+      return bodies_.emplace(message_id, std::move(kept)).first->second;
   const auto record = store_.message(message_id);
   if (!record) return tl::unexpected(fmt::format("message {} is not in the store", message_id));
   auto raw = store_.archive().get(record->sha256);
@@ -22,6 +25,7 @@ tl::expected<std::shared_ptr<const std::string>, std::string> SectionSource::bod
     return tl::unexpected(fmt::format("message {}: its text differs from the one indexed", message_id));
   auto body = std::make_shared<const std::string>(std::move(mail->text));
   bodies_.emplace(message_id, body);
+  if (shared_) shared_->put(message_id, body);
   return body;
 }
 

@@ -11,12 +11,15 @@
 
 #include "ims2/message.hpp"
 #include "store/store.hpp"
+#include "vdms/body_cache.hpp"
 
 namespace imsgate::vdms {
 
 class SectionSource {
  public:
-  explicit SectionSource(const store::Store& store) : store_(store) {}
+  // `shared`: the texts kept across requests, looked in first and filled; none for a one-off source.
+  explicit SectionSource(const store::Store& store, BodyCache* shared = nullptr)
+      : store_(store), shared_(shared) {}
 
   // The IMS2.0 text of an accepted message; kept while the source lives, so that the sections of one
   // message are extracted once per request.
@@ -31,6 +34,7 @@ class SectionSource {
 
  private:
   const store::Store& store_;
+  BodyCache* shared_;
   std::map<std::int64_t, std::shared_ptr<const std::string>> bodies_;
   std::map<std::int64_t, std::vector<store::SectionRow>> rows_;
 };
