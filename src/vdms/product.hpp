@@ -33,6 +33,13 @@ struct ProductOutput {
   std::vector<std::string> errors;
 };
 
+// The codes of a list environment in force (STA_LIST, CHAN_LIST, ...), as written, '*' wildcards kept; a lone
+// "*" when it holds none.
+std::vector<std::string> list_items(const ims2::request::Environment& environment,
+                                    ims2::request::EnvKeyword keyword);
+// True when the code matches one of the patterns ('*' wildcards, case-insensitive).
+bool matches_any(const std::vector<std::string>& patterns, std::string_view code);
+
 // Executes one job of a resolved request. The job's line has passed ims2::request::check_request_line, so
 // its required environments are given.
 ProductOutput produce(const ims2::request::Job& job, ProductContext& context);

@@ -1,9 +1,25 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "ims2/text.hpp"
 #include "vdms/product.hpp"
 
 namespace imsgate::vdms {
+
+std::vector<std::string> list_items(const ims2::request::Environment& environment,
+                                    ims2::request::EnvKeyword keyword) {
+  std::vector<std::string> items;
+  if (const auto* list = std::get_if<ims2::request::ItemList>(&environment.value(keyword)))
+    for (const auto& item : list->items) items.push_back(item.text);
+  if (items.empty()) items.emplace_back("*");
+  return items;
+}
+
+bool matches_any(const std::vector<std::string>& patterns, std::string_view code) {
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& p) { return ims2::wildcard_match(p, code); });
+}
 
 ProductOutput produce(const ims2::request::Job& job, ProductContext& context) {
   using ims2::request::Domain;

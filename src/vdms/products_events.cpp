@@ -82,20 +82,6 @@ std::optional<std::vector<ims2::request::ListItem>> list_of(const Environment& e
   return list->items;
 }
 
-// The STA_LIST in force (its default is '*').
-std::vector<std::string> station_patterns(const Environment& env) {
-  std::vector<std::string> out;
-  if (const auto* list = std::get_if<ims2::request::ItemList>(&env.value(EnvKeyword::sta_list)))
-    for (const auto& item : list->items) out.push_back(item.text);
-  if (out.empty()) out.emplace_back("*");
-  return out;
-}
-
-bool matches_any(const std::vector<std::string>& patterns, std::string_view code) {
-  return std::any_of(patterns.begin(), patterns.end(),
-                     [&](const std::string& p) { return ims2::wildcard_match(p, code); });
-}
-
 // An id of an ARRIVAL_LIST, EVENT_LIST or ORIGIN_LIST: compared as numbers where both are.
 bool id_listed(const std::vector<ims2::request::ListItem>& items, std::string_view id) {
   const auto number = ims2::parse_integer(ims2::trim(id));
@@ -447,7 +433,7 @@ ProductOutput produce_bulletin_like(const ims2::request::Job& job, ProductContex
   filter.event_ids = list_of(env, EnvKeyword::event_list);
   filter.origin_ids = list_of(env, EnvKeyword::origin_list);
   filter.arrival_ids = list_of(env, EnvKeyword::arrival_list);
-  const std::vector<std::string> stations = station_patterns(env);
+  const std::vector<std::string> stations = list_items(env, EnvKeyword::sta_list);
   if (filter.event_sta_dist.given) {
     for (const auto& s : context.store.stations())
       if (s.latitude && s.longitude && matches_any(stations, s.code))
@@ -610,7 +596,7 @@ ProductOutput produce_arrivals(const ims2::request::Job& job, ProductContext& co
   const std::string what = fmt::format("{}:{}", upper_name, shi::arrival_subtype_name(*subtype));
   const Window window = time_window(env, context.now);
   const std::string bull_type = bull_type_of(env);
-  const std::vector<std::string> stations = station_patterns(env);
+  const std::vector<std::string> stations = list_items(env, EnvKeyword::sta_list);
   const auto arrival_ids = list_of(env, EnvKeyword::arrival_list);
   std::optional<std::vector<std::string>> channel_patterns;
   if (const auto* list = env.given(EnvKeyword::chan_list))

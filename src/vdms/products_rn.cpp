@@ -155,19 +155,6 @@ bool within(const std::optional<TimePoint>& t, const Window& w) {
   return (!w.from || *t >= *w.from) && (!w.to || *t < *w.to);
 }
 
-std::vector<std::string> station_patterns(const ims2::request::Job& job) {
-  std::vector<std::string> patterns;
-  if (const auto* list = std::get_if<ims2::request::ItemList>(&job.environment.value(EnvKeyword::sta_list)))
-    for (const auto& item : list->items) patterns.push_back(item.text);
-  if (patterns.empty()) patterns.emplace_back("*");
-  return patterns;
-}
-
-bool station_selected(const std::vector<std::string>& patterns, std::string_view station) {
-  return std::any_of(patterns.begin(), patterns.end(),
-                     [&](const std::string& p) { return ims2::wildcard_match(p, station); });
-}
-
 bool icontains(std::string_view text, std::string_view part) {
   if (part.empty()) return true;
   for (std::size_t i = 0; i + part.size() <= text.size(); ++i)
@@ -281,7 +268,7 @@ ProductOutput produce_items(const ims2::request::Job& job, ProductContext& conte
   const auto& request_spec = ims2::request::request_spec(job.request.keyword);
   const std::string name = ims2::to_upper(request_spec.name);
   const Window window = time_window(job);
-  const std::vector<std::string> patterns = station_patterns(job);
+  const std::vector<std::string> patterns = list_items(job.environment, EnvKeyword::sta_list);
   const std::optional<TimePoint> query_from = spec.time == TimeKey::period ? window.from : std::nullopt;
   // Every instant TIME is compared with lies at or after the row's start.
   const std::optional<TimePoint> query_to = spec.undated ? std::nullopt : window.to;
@@ -308,7 +295,7 @@ ProductOutput produce_items(const ims2::request::Job& job, ProductContext& conte
         continue;
     }
     if (spec.time != TimeKey::period && !within(key_time(row, attributes, spec.time), window)) continue;
-    if (!station_selected(patterns, row.station)) continue;
+    if (!matches_any(patterns, row.station)) continue;
     if (spec.network ? !network_granted : !context.access.may(request_spec.name, row.station)) {
       refused.insert(spec.network ? std::string() : row.station);
       continue;

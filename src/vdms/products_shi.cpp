@@ -27,19 +27,6 @@ using ims2::request::RequestKeyword;
 // --- What the line's environments select
 // --------------------------------------------------------------------
 
-std::vector<std::string> list_of(const ims2::request::Environment& env, EnvKeyword keyword) {
-  std::vector<std::string> out;
-  if (const auto* list = std::get_if<ims2::request::ItemList>(&env.value(keyword)))
-    for (const auto& item : list->items) out.push_back(item.text);
-  return out;
-}
-
-bool any_match(const std::vector<std::string>& patterns, std::string_view code) {
-  if (patterns.empty()) return true;
-  return std::any_of(patterns.begin(), patterns.end(),
-                     [&](const std::string& p) { return ims2::wildcard_match(p, code); });
-}
-
 std::optional<ims2::request::NumberRange> range_of(const ims2::request::Environment& env,
                                                    EnvKeyword keyword) {
   if (const auto* range = env.given(keyword))
@@ -63,9 +50,9 @@ struct Selection {
   std::optional<TimePoint> from;
   std::optional<TimePoint> to;
 
-  bool station(std::string_view code) const { return any_match(stations, code); }
-  bool channel(std::string_view code) const { return any_match(channels, code); }
-  bool auxiliary(std::string_view code) const { return any_match(aux, code); }
+  bool station(std::string_view code) const { return matches_any(stations, code); }
+  bool channel(std::string_view code) const { return matches_any(channels, code); }
+  bool auxiliary(std::string_view code) const { return matches_any(aux, code); }
 
   // [start, end) meets [from, to); an open end runs on.
   bool overlaps(const std::optional<TimePoint>& start, const std::optional<TimePoint>& end) const {
@@ -95,10 +82,10 @@ struct Selection {
 Selection selection_of(const ims2::request::Job& job) {
   const auto& env = job.environment;
   Selection s;
-  s.stations = list_of(env, EnvKeyword::sta_list);
-  s.channels = list_of(env, EnvKeyword::chan_list);
-  s.aux = list_of(env, EnvKeyword::aux_list);
-  s.links = list_of(env, EnvKeyword::comm_list);
+  s.stations = list_items(env, EnvKeyword::sta_list);
+  s.channels = list_items(env, EnvKeyword::chan_list);
+  s.aux = list_items(env, EnvKeyword::aux_list);
+  s.links = list_items(env, EnvKeyword::comm_list);
   s.lat = range_of(env, EnvKeyword::lat);
   s.lon = range_of(env, EnvKeyword::lon);
   if (const auto* time = env.given(EnvKeyword::time))
@@ -428,7 +415,7 @@ void comm_status(Line& l) {
     if (!l.selection.overlaps(s.model.period.from, s.model.period.to)) continue;
     shi::CommStatus& into = merged.group(s.header, s.model);
     for (const auto& link : s.model.links) {
-      if (!any_match(l.selection.links, link.far_end) && !any_match(l.selection.links, link.near_end))
+      if (!matches_any(l.selection.links, link.far_end) && !matches_any(l.selection.links, link.near_end))
         continue;
       if (!l.grants.may(link.far_end)) continue;
       const std::size_t before = into.links.size();
@@ -501,7 +488,7 @@ void comment(Line& l) {
   const auto selected = [&](const shi::Comment& c) {
     for (const auto& [keyword, id_type] : kinds) {
       if (!env.is_given(keyword) || !ims2::iequals(c.id_type, id_type)) continue;
-      if (any_match(list_of(env, keyword), c.id)) return true;
+      if (matches_any(list_items(env, keyword), c.id)) return true;
     }
     return false;
   };

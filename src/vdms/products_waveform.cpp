@@ -27,19 +27,6 @@ using std::chrono::microseconds;
 constexpr std::size_t kSectionBytes = 256 * 1024;
 constexpr std::string_view kDefaultSubformat = "CM6";
 
-std::vector<std::string> list_items(const ims2::request::Environment& environment, EnvKeyword keyword) {
-  std::vector<std::string> items;
-  if (const auto* list = std::get_if<ims2::request::ItemList>(&environment.value(keyword)))
-    for (const auto& item : list->items) items.push_back(item.text);
-  if (items.empty()) items.emplace_back("*");
-  return items;
-}
-
-bool matches_any(const std::vector<std::string>& patterns, std::string_view code) {
-  return std::any_of(patterns.begin(), patterns.end(),
-                     [&](const std::string& p) { return ims2::wildcard_match(p, code); });
-}
-
 bool is_wildcard(std::string_view item) {
   return item.find('*') != std::string_view::npos;
 }
