@@ -28,10 +28,11 @@ using nlohmann::json;
 using ::testing::HasSubstr;
 
 constexpr double kRate = 40;
-constexpr int kHours = 6;
+constexpr int kHours = 3;
+constexpr std::size_t kInlineLimit = 200'000;  // the server's: larger answers become jobs
 const ims2::TimePoint kStart{std::chrono::sys_days{std::chrono::year{2026} / 11 / 1}};
 
-// Six hours of one 40 Hz channel in CM6, one segment an hour: 864,000 samples, about 1.5 MB of text.
+// Three hours of one 40 Hz channel in CM6, one segment an hour: 432,000 samples, about 0.7 MB of text.
 std::string waveform_message() {
   ims2::shi::Waveform waveform;
   std::mt19937 random(6);
@@ -54,11 +55,13 @@ std::string waveform_message() {
          "STOP\n";
 }
 
-std::string waveform_request(int hours) {
+// The first `minutes` of the data, asked for with MSG_ID WF<minutes>M.
+std::string waveform_request(int minutes) {
   return fmt::format(
-      "begin ims2.0\nmsg_type request\nmsg_id WF{0}H ANY_NDC\ntime 2026/11/01 00:00 to 2026/11/01 {0:02}:00\n"
+      "begin ims2.0\nmsg_type request\nmsg_id WF{0}M ANY_NDC\ntime 2026/11/01 00:00 to 2026/11/01 "
+      "{1:02}:{2:02}\n"
       "sta_list ZZA0\nchan_list BHZ\nwaveform ims2.0:cm6\nstop\n",
-      hours);
+      minutes, minutes / 60, minutes % 60);
 }
 
 std::string last_line(const std::string& text) {
@@ -93,72 +96,94 @@ std::int64_t samples_in(const std::string& response) {
   return samples;
 }
 
-class RequestsEndToEnd : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const std::string d = data_.string();
-    ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "station", "add", "ZZA0", "--kind", "seismic"}).status,
+// One data centre for the whole suite (starting one and storing its data is most of the time): two users, one
+// granted ZZ* waveforms, and three hours of waveforms uploaded and stored.
+struct Centre {
+  Centre() {
+    const std::string d = data.string();
+    std::ofstream(dir.path() / "imsgate.toml")
+        << fmt::format("[requests]\ninline_limit = {}\n", kInlineLimit);
+    EXPECT_EQ(run_imsgate({"admin", "--data-dir", d, "station", "add", "ZZA0", "--kind", "seismic"}).status,
               0);
     for (const char* user : {"analyst@ndc.example", "other@ndc.example"})
-      ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "user", "add", user}).status, 0);
-    ASSERT_EQ(
+      EXPECT_EQ(run_imsgate({"admin", "--data-dir", d, "user", "add", user}).status, 0);
+    EXPECT_EQ(
         run_imsgate({"admin", "--data-dir", d, "sender", "add", "analyst@ndc.example", "--station", "ZZA0"})
             .status,
         0);
-    ASSERT_EQ(run_imsgate({"admin", "--data-dir", d, "grant", "add", "--user", "analyst@ndc.example",
+    EXPECT_EQ(run_imsgate({"admin", "--data-dir", d, "grant", "add", "--user", "analyst@ndc.example",
                            "--product", "waveform", "--station", "ZZ*"})
                   .status,
               0);
-    token_ = last_line(
+    token = last_line(
         run_imsgate({"admin", "--data-dir", d, "token", "create", "--user", "analyst@ndc.example"}).output);
-    other_token_ = last_line(
+    other_token = last_line(
         run_imsgate({"admin", "--data-dir", d, "token", "create", "--user", "other@ndc.example"}).output);
-    ASSERT_EQ(token_.substr(0, 5), "imsg_");
-    ASSERT_TRUE(server_.start());
+    EXPECT_EQ(token.substr(0, 5), "imsg_");
+    ready = server.start() && upload();
+  }
 
-    // The data: uploaded, then waited for until it is stored.
+  // The data: uploaded, then waited for until it is stored.
+  bool upload() {
     std::string body;
-    ASSERT_EQ(http_request("POST", server_.url("/api/v1/messages"), token_, waveform_message(), body), 202)
-        << body;
+    if (http_request("POST", server.url("/api/v1/messages"), token, waveform_message(), body) != 202)
+      return false;
     const std::string sha = json::parse(body)["sha256"];
-    for (int i = 0; i < 200; ++i) {
-      if (http_request("GET", server_.url("/api/v1/messages/" + sha), token_, "", body) == 200) break;
+    for (int i = 0; i < 400; ++i) {
+      if (http_request("GET", server.url("/api/v1/messages/" + sha), token, "", body) == 200)
+        return json::parse(body)["status"] == "accepted";
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    ASSERT_EQ(json::parse(body)["status"], "accepted") << body;
+    return false;
   }
+
+  imsgate::test::TempDir dir;
+  fs::path data = dir.path() / "data";
+  ServerProcess server{data, {"--config", (dir.path() / "imsgate.toml").string()}};
+  std::string token, other_token;
+  bool ready = false;
+};
+
+class RequestsEndToEnd : public ::testing::Test {
+ protected:
+  static Centre& centre() {
+    static Centre shared;
+    return shared;
+  }
+
+  void SetUp() override { ASSERT_TRUE(centre().ready) << "the data centre did not start with its data"; }
 
   mail::HttpAnswer call(const std::string& method, const std::string& path, const std::string& token,
                         const std::string& body = "", std::vector<std::string> headers = {}) {
     headers.push_back("Authorization: Bearer " + token);
-    auto answer = mail::http_exchange({method, server_.url(path), headers, body, 60, true});
+    auto answer = mail::http_exchange({method, centre().server.url(path), headers, body, 60, true});
     EXPECT_TRUE(answer) << answer.error();
     return answer.value_or(mail::HttpAnswer{});
   }
 
   std::vector<std::string> client(std::vector<std::string> arguments) {
-    arguments.insert(arguments.begin() + 1, {"--server", server_.url(""), "--token", token_});
+    arguments.insert(arguments.begin() + 1, {"--server", centre().server.url(""), "--token", centre().token});
     return arguments;
   }
 
-  imsgate::test::TempDir dir_;
-  fs::path data_ = dir_.path() / "data";
-  ServerProcess server_{data_};
-  std::string token_, other_token_;
+  imsgate::test::TempDir dir_;  // this test's own files
+  const fs::path& data_ = centre().data;
+  const std::string& token_ = centre().token;
+  const std::string& other_token_ = centre().other_token;
 };
 
 TEST_F(RequestsEndToEnd, ASmallRequestIsAnsweredAtOnce) {
-  const auto answer = call("POST", "/api/v1/requests", token_, waveform_request(1));
+  const auto answer = call("POST", "/api/v1/requests", token_, waveform_request(20));
   ASSERT_EQ(answer.status, 200) << answer.body;
-  EXPECT_THAT(answer.body, HasSubstr("ref_id WF1H ANY_NDC"));
-  EXPECT_EQ(samples_in(answer.body), static_cast<std::int64_t>(3600 * kRate));
+  EXPECT_THAT(answer.body, HasSubstr("ref_id WF20M ANY_NDC"));
+  EXPECT_EQ(samples_in(answer.body), static_cast<std::int64_t>(20 * 60 * kRate));
   EXPECT_THAT(answer.header("location"), HasSubstr("/api/v1/requests/"));
 
-  EXPECT_EQ(call("POST", "/api/v1/requests", "imsg_wrong", waveform_request(1)).status, 401);
+  EXPECT_EQ(call("POST", "/api/v1/requests", "imsg_wrong", waveform_request(20)).status, 401);
 }
 
 TEST_F(RequestsEndToEnd, ALargeAnswerBecomesAJobWithAResumableResult) {
-  const auto answer = call("POST", "/api/v1/requests", token_, waveform_request(kHours));
+  const auto answer = call("POST", "/api/v1/requests", token_, waveform_request(kHours * 60));
   ASSERT_EQ(answer.status, 202) << answer.body.substr(0, 300);
   const json job = json::parse(answer.body);
   EXPECT_EQ(job["status"], "done");
@@ -182,7 +207,7 @@ TEST_F(RequestsEndToEnd, ALargeAnswerBecomesAJobWithAResumableResult) {
 
 TEST_F(RequestsEndToEnd, TheClientRunsALargeJobIntoAFolder) {
   const fs::path request = dir_.path() / "request.msg";
-  std::ofstream(request) << waveform_request(kHours);
+  std::ofstream(request) << waveform_request(kHours * 60);
   const fs::path out = dir_.path() / "out";
   const auto finished = run_imsgate(client({"request", "--json", "-o", out.string(), request.string()}));
   ASSERT_EQ(finished.status, 0) << finished.output;
@@ -195,7 +220,7 @@ TEST_F(RequestsEndToEnd, TheClientRunsALargeJobIntoAFolder) {
 
   // The request and its delivery are on record.
   const auto listed = run_imsgate({"admin", "--data-dir", data_.string(), "requests", "--json"});
-  EXPECT_THAT(listed.output, HasSubstr(R"("msg_id":"WF6H")"));
+  EXPECT_THAT(listed.output, HasSubstr(R"("msg_id":"WF180M")"));
   EXPECT_THAT(listed.output, HasSubstr(R"("delivered_at")"));
 }
 
@@ -219,7 +244,7 @@ TEST_F(RequestsEndToEnd, GetBuildsTheRequestAndAnswersOnStandardOutput) {
 json email_answer(const fs::path& work, const fs::path& data) {
   const fs::path mail = work / "request.eml";
   std::ofstream(mail) << "From: analyst@ndc.example\r\nTo: vdms@imsgate.test\r\nSubject: request\r\n\r\n"
-                      << waveform_request(1);
+                      << waveform_request(20);
   EXPECT_EQ(run_imsgate({"ingest", "--data-dir", data.string(), mail.string()}).status, 0);
   std::string answer;
   for (int i = 0; i < 200 && answer.empty(); ++i) {
@@ -236,27 +261,29 @@ TEST_F(RequestsEndToEnd, AnEmailRequestIsAnsweredThroughTheOutbox) {
   const json waiting = email_answer(dir_.path(), data_);
   EXPECT_EQ(waiting["to"], json::array({"analyst@ndc.example"}));
   const std::string message = waiting["message"];
-  EXPECT_THAT(message, HasSubstr("To: analyst@ndc.example\r\nSubject: IMS2.0 response WF1H"));
-  EXPECT_THAT(message, HasSubstr("ref_id WF1H ANY_NDC\r\n"));
+  EXPECT_THAT(message, HasSubstr("To: analyst@ndc.example\r\nSubject: IMS2.0 response WF20M"));
+  EXPECT_THAT(message, HasSubstr("ref_id WF20M ANY_NDC\r\n"));
   EXPECT_THAT(message, HasSubstr("data_type WAVEFORM IMS2.0:CM6\r\n"));
 }
 
 TEST_F(RequestsEndToEnd, EmailAnswersAreSignedWithTheCentresKey) {
-  server_.stop();
+  // A centre of its own, with the centre's key configured; its answer need hold no data to be signed.
   const auto pki = mail::test::make_test_pki();
   std::ofstream(dir_.path() / "centre.pem") << pki.station.certificate_pem;
   std::ofstream(dir_.path() / "centre.key") << pki.station.key_pem;
   std::ofstream(dir_.path() / "imsgate.toml")
       << fmt::format("[requests]\nsigning_certificate = \"{}\"\nsigning_key = \"{}\"\n",
                      (dir_.path() / "centre.pem").string(), (dir_.path() / "centre.key").string());
-  ServerProcess signing(data_, {"--config", (dir_.path() / "imsgate.toml").string()});
+  const fs::path data = dir_.path() / "data";
+  fs::create_directories(data);  // where the server's log goes
+  ServerProcess signing(data, {"--config", (dir_.path() / "imsgate.toml").string()});
   ASSERT_TRUE(signing.start());
 
-  const json waiting = email_answer(dir_.path(), data_);
+  const json waiting = email_answer(dir_.path(), data);
   auto parsed = mail::parse_mail(waiting.value("message", ""));
   ASSERT_TRUE(parsed) << parsed.error();
   ASSERT_TRUE(parsed->signed_parts);
-  EXPECT_THAT(parsed->text, HasSubstr("ref_id WF1H ANY_NDC"));
+  EXPECT_THAT(parsed->text, HasSubstr("ref_id WF20M ANY_NDC"));
   mail::TrustStore trust;
   ASSERT_TRUE(trust.add_certificates(pki.ca.certificate_pem));
   const auto verified =
